@@ -1,0 +1,58 @@
+package io.vigil.schemas.topics;
+
+import io.vigil.schemas.AuditEvent;
+import io.vigil.schemas.ConfigChange;
+import io.vigil.schemas.DeadLetter;
+import io.vigil.schemas.Finding;
+import io.vigil.schemas.FlowRecord;
+import io.vigil.schemas.HostInventory;
+import io.vigil.schemas.ResponseAction;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of every topic Vigil reads or writes. Modules meet only here: a collector writes
+ * {@link #AUDIT_EVENTS}, the streams app reads it; nobody calls another module's code.
+ */
+public final class Topics {
+    private static final int P = 3;
+
+    public static final TopicSpec<FlowRecord> FLOWS_RAW = new TopicSpec<>("flows.raw", FlowRecord.class, P, Cleanup.DELETE,
+            "VPC flow log records, keyed by interface id");
+    public static final TopicSpec<AuditEvent> AUDIT_EVENTS = new TopicSpec<>("audit.events", AuditEvent.class, P, Cleanup.DELETE,
+            "CloudTrail events, keyed by principal ARN");
+    public static final TopicSpec<ConfigChange> CONFIG_CHANGES = new TopicSpec<>("config.changes", ConfigChange.class, P, Cleanup.DELETE,
+            "AWS Config configuration items, keyed by resource type and id");
+    public static final TopicSpec<HostInventory> INVENTORY_HOST = new TopicSpec<>("inventory.host", HostInventory.class, P, Cleanup.COMPACT,
+            "osquery inventory rows, keyed by host, table and item");
+    public static final TopicSpec<Finding> FINDINGS = new TopicSpec<>("findings", Finding.class, P, Cleanup.DELETE,
+            "anomaly and drift findings, keyed by entity");
+    public static final TopicSpec<ResponseAction> RESPONSE_ACTIONS = new TopicSpec<>("response.actions", ResponseAction.class, P, Cleanup.COMPACT,
+            "the response ledger, keyed by idempotency key and status");
+
+    /** Inputs whose format could not even be recognised (garbage files, unknown layouts). */
+    public static final TopicSpec<DeadLetter> COLLECTOR_DLQ = dlq("collector");
+
+    public static final List<TopicSpec<?>> INPUTS = List.of(FLOWS_RAW, AUDIT_EVENTS, CONFIG_CHANGES, INVENTORY_HOST);
+
+    private static final List<TopicSpec<?>> PRIMARY = List.of(FLOWS_RAW, AUDIT_EVENTS, CONFIG_CHANGES, INVENTORY_HOST, FINDINGS, RESPONSE_ACTIONS);
+
+    private Topics() {}
+
+    /** The dead-letter topic of a topic: {@code <name>.dlq}, carrying {@link DeadLetter} envelopes. */
+    public static TopicSpec<DeadLetter> dlq(String topic) {
+        return new TopicSpec<>(topic + ".dlq", DeadLetter.class, 1, Cleanup.DELETE, "records of " + topic + " that could not be read, with the reason");
+    }
+
+    /** Every topic to create: the primary topics, their dead-letter topics and the collector's. */
+    public static List<TopicSpec<?>> all() {
+        var out = new java.util.ArrayList<TopicSpec<?>>(PRIMARY);
+        PRIMARY.forEach(t -> out.add(dlq(t.name())));
+        out.add(COLLECTOR_DLQ);
+        return List.copyOf(out);
+    }
+
+    public static Optional<TopicSpec<?>> byName(String name) {
+        return all().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}
