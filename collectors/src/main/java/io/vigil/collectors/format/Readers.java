@@ -1,0 +1,24 @@
+package io.vigil.collectors.format;
+
+import io.vigil.collectors.format.cloudtrail.CloudTrailReader;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The reader of each supported format. */
+public final class Readers {
+    private final Map<Format, FormatReader> byFormat = new EnumMap<>(Format.class);
+
+    public Readers(Clock clock) {
+        add(new CloudTrailReader(clock));
+    }
+
+    private void add(FormatReader reader) {
+        byFormat.put(reader.format(), reader);
+    }
+
+    public Optional<FormatReader> forFormat(Format format) {
+        return Optional.ofNullable(byFormat.get(format));
+    }
+}

@@ -1,0 +1,132 @@
+package io.vigil.collectors.format.cloudtrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.schemas.AuditEvent;
+import io.vigil.schemas.Origin;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pure mapping from one CloudTrail event (JSON) to the normalised {@link AuditEvent}: the fields the
+ * detections need, with the original kept verbatim. Throws {@link IllegalArgumentException} naming
+ * the field when the event lacks what makes it an event (id, time, source, name).
+ */
+public final class CloudTrailNormaliser {
+    private CloudTrailNormaliser() {}
+
+    public static AuditEvent normalise(JsonNode e, String raw, Origin origin) {
+        if (e == null || !e.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        JsonNode identity = e.path("userIdentity");
+        JsonNode issuer = identity.path("sessionContext").path("sessionIssuer");
+        JsonNode attributes = identity.path("sessionContext").path("attributes");
+        return AuditEvent.newBuilder()
+                .setEventId(required(e, "eventID"))
+                .setEventTime(time(required(e, "eventTime")))
+                .setEventVersion(text(e, "eventVersion"))
+                .setEventSource(required(e, "eventSource"))
+                .setEventName(required(e, "eventName"))
+                .setEventType(text(e, "eventType"))
+                .setAwsRegion(text(e, "awsRegion"))
+                .setSourceIp(text(e, "sourceIPAddress"))
+                .setUserAgent(text(e, "userAgent"))
+                .setErrorCode(text(e, "errorCode"))
+                .setErrorMessage(text(e, "errorMessage"))
+                .setReadOnly(e.path("readOnly").isBoolean() ? e.get("readOnly").asBoolean()
+                        : e.path("readOnly").isTextual() ? Boolean.valueOf(e.get("readOnly").asText()) : null)
+                .setPrincipalType(text(identity, "type"))
+                .setPrincipalArn(principalArn(identity, issuer))
+                .setPrincipalId(text(identity, "principalId"))
+                .setPrincipalAccount(text(identity, "accountId"))
+                .setUserName(userName(identity, issuer))
+                .setAccessKeyId(text(identity, "accessKeyId"))
+                .setSessionIssuerArn(text(issuer, "arn"))
+                .setSessionIssuerType(text(issuer, "type"))
+                .setMfaAuthenticated(attributes.has("mfaAuthenticated") ? "true".equalsIgnoreCase(attributes.get("mfaAuthenticated").asText()) : null)
+                .setInvokedBy(text(identity, "invokedBy"))
+                .setRecipientAccount(text(e, "recipientAccountId"))
+                .setRequestParameters(json(e, "requestParameters"))
+                .setResponseElements(json(e, "responseElements"))
+                .setAdditionalEventData(json(e, "additionalEventData"))
+                .setResources(resources(e))
+                .setRaw(raw)
+                .setOrigin(origin)
+                .build();
+    }
+
+    /**
+     * The identity to baseline: for assumed-role sessions the role (session issuer) rather than the
+     * ever-changing session ARN, so a role's behaviour accumulates in one profile.
+     */
+    private static String principalArn(JsonNode identity, JsonNode issuer) {
+        String type = text(identity, "type");
+        if ("AssumedRole".equals(type) && text(issuer, "arn") != null) {
+            return text(issuer, "arn");
+        }
+        if (text(identity, "arn") != null) {
+            return text(identity, "arn");
+        }
+        if ("AWSService".equals(type) && text(identity, "invokedBy") != null) {
+            return "service:" + text(identity, "invokedBy");
+        }
+        if (text(identity, "principalId") != null) {
+            return "principal:" + text(identity, "principalId");
+        }
+        return null;
+    }
+
+    private static String userName(JsonNode identity, JsonNode issuer) {
+        String name = text(identity, "userName");
+        return name != null ? name : text(issuer, "userName");
+    }
+
+    private static List<String> resources(JsonNode e) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : e.path("resources")) {
+            String arn = text(r, "ARN");
+            if (arn == null) {
+                arn = text(r, "arn");
+            }
+            if (arn != null) {
+                out.add(arn);
+            }
+        }
+        return out;
+    }
+
+    private static String required(JsonNode n, String field) {
+        String v = text(n, field);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("missing field '" + field + "'");
+        }
+        return v;
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private static String json(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.toString();
+    }
+
+    private static Instant time(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("field 'eventTime' is '" + abbreviate(value) + "', expected ISO-8601 UTC");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}
