@@ -1,0 +1,30 @@
+package io.vigil.streams.app;
+
+import io.vigil.streams.dlq.DeadLetterHandler;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams properties Vigil insists on, merged under the user's own (which pass through
+ * untouched and win): exactly-once, dead-letter handlers, a state directory beside the data.
+ */
+public final class StreamsSettings {
+    public static final String DEFAULT_APPLICATION_ID = "vigil-streams";
+
+    private StreamsSettings() {}
+
+    public static Map<String, Object> of(Map<String, Object> user, Path stateDir) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.putAll(user);
+        return p;
+    }
+}
