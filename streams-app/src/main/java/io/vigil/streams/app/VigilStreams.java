@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -14,11 +16,13 @@ import org.slf4j.LoggerFactory;
 public final class VigilStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VigilStreams.class);
     private final KafkaStreams streams;
+    private final Topology topology;
 
     public VigilStreams(Map<String, Object> settings, WireFormat wire, Clock clock) {
         Properties props = new Properties();
         props.putAll(settings);
-        this.streams = new KafkaStreams(VigilTopology.build(wire, clock), props);
+        this.topology = VigilTopology.build(wire, clock);
+        this.streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed, replacing it: {}", e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -35,6 +39,16 @@ public final class VigilStreams implements AutoCloseable {
 
     public KafkaStreams kafkaStreams() {
         return streams;
+    }
+
+    public Set<String> sourceTopics() {
+        return VigilTopology.sourceTopics(topology);
+    }
+
+    /** True once the app has stopped for good (a fatal error or a close). */
+    public boolean failed() {
+        KafkaStreams.State s = streams.state();
+        return s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING || s == KafkaStreams.State.PENDING_ERROR;
     }
 
     @Override
