@@ -14,5 +14,22 @@ final class AuditEvents {
                 .setSourceIp("198.51.100.7").setRaw("{}").setOrigin(new Origin("test", "record 1", "cloudtrail", T)).build();
     }
 
+    /** An event from a fixture line: the optional fields a catalogue condition may look at. */
+    static AuditEvent fromFixture(com.fasterxml.jackson.databind.JsonNode f) {
+        AuditEvent e = event("e-1", f.get("event_source").asText(), f.get("event_name").asText(), text(f, "error_code"));
+        e.setUserName("alice");
+        e.setRequestParameters(text(f, "request_parameters"));
+        e.setAdditionalEventData(text(f, "additional_event_data"));
+        e.setResponseElements(text(f, "response_elements"));
+        if (f.hasNonNull("principal_type")) {
+            e.setPrincipalType(f.get("principal_type").asText());
+        }
+        return e;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode f, String field) {
+        return f.hasNonNull(field) ? f.get(field).asText() : null;
+    }
+
     private AuditEvents() {}
 }

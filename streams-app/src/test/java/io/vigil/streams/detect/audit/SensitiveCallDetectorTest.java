@@ -27,8 +27,7 @@ class SensitiveCallDetectorTest {
             while ((line = in.readLine()) != null) {
                 JsonNode f = json.readTree(line);
                 tests.add(DynamicTest.dynamicTest(f.get("case").asText(), () -> {
-                    Optional<Detection> d = SensitiveCallDetector.score(AuditEvents.event("e-1", f.get("event_source").asText(),
-                            f.get("event_name").asText(), f.hasNonNull("error_code") ? f.get("error_code").asText() : null));
+                    Optional<Detection> d = SensitiveCallDetector.score(AuditEvents.fromFixture(f));
                     if (f.get("expect").isNull()) {
                         assertThat(d).isEmpty();
                     } else {
