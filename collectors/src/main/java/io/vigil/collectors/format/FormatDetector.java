@@ -1,5 +1,6 @@
 package io.vigil.collectors.format;
 
+import io.vigil.collectors.format.vpcflow.VpcFlowReader;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,6 @@ public final class FormatDetector {
     /** How many leading bytes the detector looks at. */
     public static final int HEAD_BYTES = 64 * 1024;
 
-    private static final Pattern FLOW_HEADER = Pattern.compile("^(version|account-id|interface-id|srcaddr|dstaddr)\\b.*\\b(srcaddr|dstaddr|interface-id|account-id|action|log-status)\\b.*");
     private static final Pattern FLOW_TOKEN = Pattern.compile("eni-[0-9a-f]+|tgw-attach-[0-9a-f]+|\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+");
     private static final Pattern EMBEDDED_FLOW_LINE = Pattern.compile("\"message\"\\s*:\\s*\"\\d+ ");
 
@@ -59,7 +59,7 @@ public final class FormatDetector {
     private static Format detectText(String t) {
         int nl = t.indexOf('\n');
         String line = (nl < 0 ? t : t.substring(0, nl)).strip();
-        if (FLOW_HEADER.matcher(line).matches()) {
+        if (VpcFlowReader.isHeaderLine(line)) {
             return Format.VPCFLOW;
         }
         String[] tokens = line.split("\\s+");

@@ -1,6 +1,9 @@
 package io.vigil.collectors.format;
 
+import io.vigil.collectors.format.awsconfig.AwsConfigReader;
 import io.vigil.collectors.format.cloudtrail.CloudTrailReader;
+import io.vigil.collectors.format.osquery.OsqueryReader;
+import io.vigil.collectors.format.vpcflow.VpcFlowReader;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,7 +14,10 @@ public final class Readers {
     private final Map<Format, FormatReader> byFormat = new EnumMap<>(Format.class);
 
     public Readers(Clock clock) {
+        add(new VpcFlowReader(clock));
         add(new CloudTrailReader(clock));
+        add(new AwsConfigReader(clock));
+        add(new OsqueryReader(clock));
     }
 
     private void add(FormatReader reader) {

@@ -1,0 +1,201 @@
+package io.vigil.collectors.format.vpcflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.vigil.collectors.format.Format;
+import io.vigil.collectors.format.FormatReader;
+import io.vigil.collectors.format.RecordSink;
+import io.vigil.collectors.format.Rejected;
+import io.vigil.collectors.format.json.Json;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * Reads AWS VPC flow logs (and transit gateway flow logs) as they reach us: text files as delivered
+ * to S3 (default formats v2 to v8 recognised by field count, custom orders announced by header
+ * lines, headerless custom orders inferred from token shapes), lines wrapped as {@code {"message":...}}
+ * by log shippers, and CloudWatch Logs subscription payloads ({@code logEvents}, also inside the
+ * base64+gzip {@code awslogs} envelope Lambda receives). Every data line or log event is one record,
+ * published or dead-lettered with its reason; headers and blank lines are not records. Years of logs
+ * pass through here, so the text path splits and parses by hand.
+ */
+public final class VpcFlowReader implements FormatReader {
+    private static final int HEAD = 1 << 16;
+    private static final ObjectReader JSON_VALUES = Json.MAPPER.readerFor(JsonNode.class);
+
+    private final Clock clock;
+
+    public VpcFlowReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Whether a line is a flow log header naming a field order (any order, {@code srcaddr} or
+     * {@code ${srcaddr}}): lets format detection recognise custom formats by the same rule this reader uses.
+     */
+    public static boolean isHeaderLine(String line) {
+        String[] tokens = new String[64];
+        int count = FlowTokens.split(line, tokens);
+        return count > 0 && count <= tokens.length && FlowLayout.fromHeader(tokens, count) != null;
+    }
+
+    @Override
+    public Format format() {
+        return Format.VPCFLOW;
+    }
+
+    @Override
+    public void read(InputStream raw, String source, RecordSink sink) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, HEAD);
+        FlowLineDecoder lines = new FlowLineDecoder(source, clock.instant(), sink);
+        if (isJsonDocument(in)) {
+            readDocument(in, lines, sink);
+        } else {
+            readLines(in, lines, sink);
+        }
+    }
+
+    /** A JSON document spread over lines (a saved Lambda event, a pretty-printed payload), not JSON lines. */
+    private static boolean isJsonDocument(BufferedInputStream in) throws IOException {
+        in.mark(HEAD);
+        byte[] head = in.readNBytes(HEAD);
+        in.reset();
+        String text = new String(head, StandardCharsets.UTF_8);
+        int start = firstNonBlank(text);
+        if (start < 0 || text.charAt(start) != '{' && text.charAt(start) != '[') {
+            return false;
+        }
+        int nl = text.indexOf('\n', start);
+        return nl >= 0 && !isCompleteJson(text.substring(start, nl));
+    }
+
+    private static boolean isCompleteJson(String text) {
+        try (MappingIterator<JsonNode> values = JSON_VALUES.readValues(text)) {
+            while (values.hasNextValue()) {
+                values.nextValue();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void readLines(InputStream in, FlowLineDecoder lines, RecordSink sink) throws IOException {
+        // Bytes that are not UTF-8 become U+FFFD, which the line check then refuses: one bad line, not a lost file.
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), HEAD);
+        String line;
+        long n = 0;
+        while ((line = reader.readLine()) != null) {
+            if (n++ == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            int first = firstNonBlank(line);
+            if (first < 0) {
+                continue;
+            }
+            char c = line.charAt(first);
+            if (c == '{' || c == '[') {
+                readJsonLine(line, "line " + n, lines, sink);
+            } else {
+                lines.decode(line, "line " + n);
+            }
+        }
+    }
+
+    private void readJsonLine(String line, String position, FlowLineDecoder lines, RecordSink sink) {
+        int k = 0;
+        try (MappingIterator<JsonNode> values = JSON_VALUES.readValues(line)) {
+            while (values.hasNextValue()) {
+                JsonNode value = values.nextValue();
+                // Firehose concatenates payloads without a separator: several objects can share a line.
+                readJson(value, ++k == 1 ? position : position + " object " + k, lines, sink);
+            }
+        } catch (IOException e) {
+            sink.reject(new Rejected(reasonFor(e), "line is not complete JSON: " + CloudWatchLogs.firstLine(e.getMessage()),
+                    bytes(line), k == 0 ? position : position + " object " + (k + 1)));
+        }
+    }
+
+    private void readDocument(InputStream in, FlowLineDecoder lines, RecordSink sink) throws IOException {
+        long k = 0;
+        try (MappingIterator<JsonNode> values = JSON_VALUES.readValues(in)) {
+            while (values.hasNextValue()) {
+                JsonNode value = values.nextValue();
+                readJson(value, "record " + ++k, lines, sink);
+            }
+        } catch (StreamConstraintsException e) {
+            sink.reject(new Rejected("limit_exceeded", "refused by the parser's limits: " + CloudWatchLogs.firstLine(e.getMessage()),
+                    new byte[0], "record " + (k + 1)));
+        } catch (JsonProcessingException e) {
+            sink.reject(new Rejected(reasonFor(e), "JSON cannot be parsed past this point: " + CloudWatchLogs.firstLine(e.getMessage()),
+                    new byte[0], "record " + (k + 1)));
+        }
+    }
+
+    /** One JSON value: a wrapped line, a CloudWatch Logs payload, or its awslogs envelope. */
+    private void readJson(JsonNode node, String position, FlowLineDecoder lines, RecordSink sink) {
+        JsonNode message = node.get("message");
+        if (message != null && message.isTextual()) {
+            lines.decode(message.asText(), position);
+            return;
+        }
+        JsonNode data = node.path("awslogs").path("data");
+        if (data.isTextual()) {
+            try {
+                readJson(CloudWatchLogs.openEnvelope(data.asText()), position, lines, sink);
+            } catch (FlowDecodeException e) {
+                sink.reject(new Rejected(e.reason(), e.getMessage(), bytes(node.toString()), position));
+            }
+            return;
+        }
+        if ("CONTROL_MESSAGE".equals(node.path("messageType").asText())) {
+            return; // CloudWatch's check that the destination is reachable: it carries no log data
+        }
+        // logEvents in subscription payloads; events in what `aws logs filter-log-events` saves
+        JsonNode events = node.has("logEvents") ? node.get("logEvents") : node.get("events");
+        if (events != null && events.isArray()) {
+            int i = 0;
+            for (JsonNode event : events) {
+                String at = position + " event " + ++i;
+                JsonNode text = event.get("message");
+                if (text != null && text.isTextual()) {
+                    lines.decode(text.asText(), at);
+                } else {
+                    sink.reject(new Rejected("unsupported_json", "log event has no message text", bytes(event.toString()), at));
+                }
+            }
+            return;
+        }
+        sink.reject(new Rejected("unsupported_json", "JSON holds no flow log record (message, logEvents or awslogs.data)",
+                bytes(node.toString()), position));
+    }
+
+    private static int firstNonBlank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\uFEFF') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String reasonFor(IOException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "limit_exceeded";
+        }
+        return "malformed_json";
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
