@@ -28,7 +28,7 @@ public final class Topics {
     public static final TopicSpec<Finding> FINDINGS = new TopicSpec<>("findings", Finding.class, P, Cleanup.DELETE,
             "anomaly and drift findings, keyed by entity");
     public static final TopicSpec<ResponseAction> RESPONSE_ACTIONS = new TopicSpec<>("response.actions", ResponseAction.class, P, Cleanup.COMPACT,
-            "the response ledger, keyed by idempotency key and status");
+            "the response ledger, keyed by idempotency key and status (Topics.actionKey)");
 
     /** Inputs whose format could not even be recognised (garbage files, unknown layouts). */
     public static final TopicSpec<DeadLetter> COLLECTOR_DLQ = dlq("collector");
@@ -38,6 +38,14 @@ public final class Topics {
     private static final List<TopicSpec<?>> PRIMARY = List.of(FLOWS_RAW, AUDIT_EVENTS, CONFIG_CHANGES, INVENTORY_HOST, FINDINGS, RESPONSE_ACTIONS);
 
     private Topics() {}
+
+    /**
+     * Key of a ledger entry: idempotency key and status, so compaction keeps every transition of a
+     * step (requested, then executed or failed) rather than only the last.
+     */
+    public static String actionKey(ResponseAction a) {
+        return a.getIdempotencyKey() + "/" + a.getStatus();
+    }
 
     /** The dead-letter topic of a topic: {@code <name>.dlq}, carrying {@link DeadLetter} envelopes. */
     public static TopicSpec<DeadLetter> dlq(String topic) {

@@ -1,23 +1,26 @@
 package io.vigil.schemas.wire;
 
+import org.apache.avro.util.ClassSecurityValidator;
+
 /**
  * The one place that tells Avro 1.12 our generated classes may be instantiated when decoding.
  *
- * <p>Avro reads {@code org.apache.avro.SERIALIZABLE_PACKAGES} once, when {@code SpecificDatumReader}
- * is first loaded, so every wire format calls {@link #ensure()} before it creates a reader.
+ * <p>Avro checks every class it loads by name against a global predicate; the system-property form
+ * is read only once, when Avro first loads, which is too early to rely on. So the trust is added to
+ * the global predicate, once, before any wire format decodes.
  */
 public final class AvroTrust {
-    static final String PROPERTY = "org.apache.avro.SERIALIZABLE_PACKAGES";
-    static final String PACKAGE = "io.vigil.schemas";
+    static final String PACKAGE = "io.vigil.schemas.";
+    private static boolean done;
 
     private AvroTrust() {}
 
     public static synchronized void ensure() {
-        String current = System.getProperty(PROPERTY);
-        if (current == null || current.isBlank()) {
-            System.setProperty(PROPERTY, "java.lang,java.math,java.io,java.net,org.apache.avro.reflect," + PACKAGE);
-        } else if (!(("," + current + ",").contains("," + PACKAGE + ","))) {
-            System.setProperty(PROPERTY, current + "," + PACKAGE);
+        if (done) {
+            return;
         }
+        ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous, c -> c.getName().startsWith(PACKAGE)));
+        done = true;
     }
 }

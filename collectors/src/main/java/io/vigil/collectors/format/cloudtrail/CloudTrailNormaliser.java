@@ -35,8 +35,7 @@ public final class CloudTrailNormaliser {
                 .setUserAgent(text(e, "userAgent"))
                 .setErrorCode(text(e, "errorCode"))
                 .setErrorMessage(text(e, "errorMessage"))
-                .setReadOnly(e.path("readOnly").isBoolean() ? e.get("readOnly").asBoolean()
-                        : e.path("readOnly").isTextual() ? Boolean.valueOf(e.get("readOnly").asText()) : null)
+                .setReadOnly(flag(e.path("readOnly")))
                 .setPrincipalType(text(identity, "type"))
                 .setPrincipalArn(principalArn(identity, issuer))
                 .setPrincipalId(text(identity, "principalId"))
@@ -45,7 +44,7 @@ public final class CloudTrailNormaliser {
                 .setAccessKeyId(text(identity, "accessKeyId"))
                 .setSessionIssuerArn(text(issuer, "arn"))
                 .setSessionIssuerType(text(issuer, "type"))
-                .setMfaAuthenticated(attributes.has("mfaAuthenticated") ? "true".equalsIgnoreCase(attributes.get("mfaAuthenticated").asText()) : null)
+                .setMfaAuthenticated(flag(attributes.path("mfaAuthenticated")))
                 .setInvokedBy(text(identity, "invokedBy"))
                 .setRecipientAccount(text(e, "recipientAccountId"))
                 .setRequestParameters(json(e, "requestParameters"))
@@ -81,6 +80,17 @@ public final class CloudTrailNormaliser {
     private static String userName(JsonNode identity, JsonNode issuer) {
         String name = text(identity, "userName");
         return name != null ? name : text(issuer, "userName");
+    }
+
+    /** CloudTrail writes flags as JSON booleans or as "true"/"false" strings; absent stays null. */
+    private static Boolean flag(JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isTextual()) {
+            return Boolean.valueOf("true".equalsIgnoreCase(v.asText()));
+        }
+        return null;
     }
 
     private static List<String> resources(JsonNode e) {

@@ -104,10 +104,7 @@ public final class CloudTrailReader implements FormatReader {
                 // Either {"Records":[...]} or a single event / EventBridge envelope.
                 JsonToken next = p.nextToken();
                 if (next == JsonToken.FIELD_NAME && "Records".equals(p.currentName()) && p.nextToken() == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        index++;
-                        emit(p.readValueAsTree(), "record " + index, source, sink);
-                    }
+                    index = readArray(p, source, sink);
                     return;
                 }
                 // Not a Records file: read the rest of this object as one event.
@@ -115,10 +112,7 @@ public final class CloudTrailReader implements FormatReader {
                 index++;
                 emit(whole, "record 1", source, sink);
             } else if (t == JsonToken.START_ARRAY) {
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    index++;
-                    emit(p.readValueAsTree(), "record " + index, source, sink);
-                }
+                readArray(p, source, sink);
             } else {
                 sink.reject(new Rejected("malformed_json", "expected a JSON object or array at the top level", new byte[0], "record 1"));
             }
@@ -127,6 +121,31 @@ public final class CloudTrailReader implements FormatReader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             sink.reject(new Rejected(reasonFor(e), "JSON cannot be parsed past this point: " + shortMessage(e), new byte[0], "record " + (index + 1)));
         }
+    }
+
+    /**
+     * Every element of an event array is a record: objects are events, anything else is rejected as
+     * one record (never skipped silently). A parse failure inside an element ends the document: JSON
+     * cannot be resynchronised, so the failure is rejected at the position reached.
+     */
+    private long readArray(JsonParser p, String source, RecordSink sink) throws IOException {
+        long index = 0;
+        try {
+            for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                index++;
+                JsonNode element = p.readValueAsTree();
+                if (element != null && element.isObject()) {
+                    emit(element, "record " + index, source, sink);
+                } else {
+                    sink.reject(new Rejected("invalid_event", "array element is not a JSON object", bytes(String.valueOf(element)), "record " + index));
+                }
+            }
+        } catch (StreamConstraintsException e) {
+            sink.reject(new Rejected("limit_exceeded", "refused by the parser's limits: " + shortMessage(e), new byte[0], "record " + index));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            sink.reject(new Rejected(reasonFor(e), "JSON cannot be parsed past this point: " + shortMessage(e), new byte[0], "record " + index));
+        }
+        return index;
     }
 
     private static JsonNode readRestOfObject(JsonParser p, JsonToken current) throws IOException {

@@ -4,6 +4,7 @@ import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.schemas.wire.WireFormat;
+import io.vigil.streams.detect.audit.burst.BurstDetections;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -21,5 +22,6 @@ public final class AuditDetections {
         events.process(() -> new SensitiveCallProcessor(clock), Named.as("audit-sensitive-call"))
                 .to(Topics.FINDINGS.name(), Produced.with(Topics.FINDINGS.keySerde(), Topics.FINDINGS.valueSerde(wire))
                         .withName("audit-sensitive-call-findings"));
+        BurstDetections.addTo(builder, events, wire, clock);
     }
 }

@@ -1,0 +1,154 @@
+package io.vigil.streams.detect.audit.burst;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.schemas.AuditEvent;
+import io.vigil.schemas.FindingKind;
+import io.vigil.schemas.SourceRef;
+import io.vigil.streams.finding.Detection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Bursts in one principal's activity, judged over a sliding event-time window: {@code audit.recon_burst}
+ * (many distinct discovery calls), {@code audit.error_burst} (AccessDenied storms),
+ * {@code audit.bulk_secret_read} (many secrets read) and {@code audit.destructive_burst} (bulk deletion).
+ *
+ * <p>Why: stolen credentials are first used to look around and test what they may do, then to harvest
+ * secrets or to destroy; single calls are ordinary, the rate and breadth are not. References: ATT&CK
+ * T1580/T1087.004 (discovery), T1555.006 (cloud secrets), T1485 (data destruction); GuardDuty
+ * Discovery:IAMUser/AnomalousBehavior, Impact:S3/AnomalousBehavior.Delete. Playbook:
+ * compromised-credentials (loss-of-systems for destruction).
+ *
+ * <p>Pure: {@link #update} and {@link #score} use event time only, so a replay gives the same findings.
+ */
+public final class BurstDetector {
+    /** A burst: the finding's content and the records that prove it. */
+    record Burst(Detection detection, List<SourceRef> sources) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CITED = 25;
+    private static final Set<String> NOT_RECON = Set.of("GetObject", "GetSecretValue", "GetParameter", "GetParameters", "GetParametersByPath",
+            "GetCallerIdentity", "GetSessionToken", "GetAuthorizationToken", "GetLogEvents", "GetMetricData", "GetQueueUrl", "GetBucketLocation");
+    private static final Set<String> DESTRUCTIVE = Set.of("DeleteObject", "DeleteObjects", "DeleteSnapshot", "TerminateInstances", "DeleteVolume",
+            "DeleteDBInstance", "DeleteDBCluster", "DeleteDBSnapshot", "DeleteBackup", "DeleteRecoveryPoint", "DeleteTable", "DeleteBucket",
+            "DeleteFileSystem", "DeleteSecret", "ScheduleKeyDeletion");
+
+    private BurstDetector() {}
+
+    /** What the window remembers of an event. */
+    static Activity activity(AuditEvent e, String topic, int partition, long offset) {
+        String service = e.getEventSource() == null ? "" : e.getEventSource().replace(".amazonaws.com", "");
+        boolean error = e.getErrorCode() != null && !e.getErrorCode().isBlank();
+        return new Activity(e.getEventTime().toEpochMilli(), service, e.getEventName(), error, secretRead(e), topic, partition, offset, e.getEventId());
+    }
+
+    static ActivityWindow update(ActivityWindow window, Activity a, BurstThresholds t) {
+        return (window == null ? new ActivityWindow() : window).update(a, t.window().toMillis());
+    }
+
+    /** The bursts the window shows now that {@code current} has arrived; marks them fired. */
+    static List<Burst> score(ActivityWindow w, Activity current, AuditEvent event, BurstThresholds t) {
+        List<Burst> out = new ArrayList<>();
+        for (BurstRule rule : BurstRule.values()) {
+            Long last = w.lastFired.get(rule);
+            if (last != null && current.timeMillis() <= last + t.window().toMillis()) {
+                continue;
+            }
+            List<Activity> counted = w.entries.stream().filter(member(rule)).toList();
+            int count = measure(rule, counted);
+            boolean enough = count >= t.threshold(rule)
+                    && (rule != BurstRule.RECON || counted.stream().map(Activity::service).distinct().count() >= t.reconDistinctServices());
+            if (enough && member(rule).test(current)) {
+                w.lastFired.put(rule, current.timeMillis());
+                List<SourceRef> sources = counted.stream().limit(CITED)
+                        .map(a -> new SourceRef(a.topic(), a.partition(), a.offset(), a.eventId())).toList();
+                out.add(new Burst(detection(rule, counted, count, event, t), sources));
+            }
+        }
+        return out;
+    }
+
+    private static Predicate<Activity> member(BurstRule rule) {
+        return switch (rule) {
+            case RECON -> a -> !a.error() && isRecon(a.name());
+            case ERRORS -> Activity::error;
+            case SECRETS -> a -> !a.error() && a.subject() != null;
+            case DESTRUCTION -> a -> !a.error() && DESTRUCTIVE.contains(a.name());
+        };
+    }
+
+    private static int measure(BurstRule rule, List<Activity> counted) {
+        return switch (rule) {
+            case RECON -> (int) counted.stream().map(a -> a.service() + ":" + a.name()).distinct().count();
+            case SECRETS -> (int) counted.stream().map(Activity::subject).distinct().count();
+            case ERRORS, DESTRUCTION -> counted.size();
+        };
+    }
+
+    private static boolean isRecon(String name) {
+        return (name.startsWith("List") || name.startsWith("Describe") || name.startsWith("Get") || name.startsWith("Search"))
+                && !NOT_RECON.contains(name);
+    }
+
+    private static String secretRead(AuditEvent e) {
+        String name = e.getEventName();
+        JsonNode p = parse(e.getRequestParameters());
+        if ("secretsmanager.amazonaws.com".equals(e.getEventSource()) && "GetSecretValue".equals(name)) {
+            return "secret:" + p.path("secretId").asText("?");
+        }
+        if ("ssm.amazonaws.com".equals(e.getEventSource()) && p.path("withDecryption").asBoolean(false)) {
+            if ("GetParameter".equals(name)) {
+                return "parameter:" + p.path("name").asText("?");
+            }
+            if ("GetParameters".equals(name)) {
+                return "parameters:" + p.path("names").toString();
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return json == null ? JSON.missingNode() : JSON.readTree(json);
+        } catch (Exception e) {
+            return JSON.missingNode();
+        }
+    }
+
+    private static Detection detection(BurstRule rule, List<Activity> counted, int count, AuditEvent e, BurstThresholds t) {
+        String who = e.getPrincipalArn() != null ? e.getPrincipalArn() : "an unidentified principal";
+        long minutes = t.window().toMinutes();
+        Map<String, String> observed = new LinkedHashMap<>();
+        observed.put("count", String.valueOf(count));
+        observed.put("counted", rule.counted);
+        observed.put("window_start", Instant.ofEpochMilli(counted.get(0).timeMillis()).toString());
+        observed.put("window_end", e.getEventTime().toString());
+        observed.put("calls", String.join(",", counted.stream().map(a -> a.service() + ":" + a.name()).distinct().limit(CITED).toList()));
+        if (rule == BurstRule.SECRETS) {
+            observed.put("secrets", String.join(",", counted.stream().map(Activity::subject).distinct().limit(CITED).toList()));
+        }
+        if (e.getSourceIp() != null) {
+            observed.put("source_ip", e.getSourceIp());
+        }
+        if (e.getUserAgent() != null) {
+            observed.put("user_agent", e.getUserAgent());
+        }
+        Map<String, String> baseline = new LinkedHashMap<>();
+        baseline.put("threshold", t.threshold(rule) + " " + rule.counted + " within " + minutes + " min");
+        if (rule == BurstRule.RECON) {
+            baseline.put("services_at_least", String.valueOf(t.reconDistinctServices()));
+        }
+        String summary = who + " made " + count + " " + rule.counted + " within " + minutes + " minutes"
+                + (e.getSourceIp() != null ? " from " + e.getSourceIp() : "") + "; this " + rule.meaning + ".";
+        return new Detection(rule.detector, FindingKind.anomaly, rule.severity(count, t), who, "principal",
+                e.getRecipientAccount() != null ? e.getRecipientAccount() : e.getPrincipalAccount(), rule.attack, summary, observed, baseline,
+                "The principal " + rule.meaning + ": " + count + " " + rule.counted + " in " + minutes + " min, threshold " + t.threshold(rule) + ".",
+                counted.get(0).eventId(), List.of("burst", "playbook:" + rule.playbook));
+    }
+}
