@@ -1,0 +1,20 @@
+package io.vigil.responders;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How a {@link Responder} runs.
+ *
+ * @param execute      change the cloud; when false (the default) every action is only planned
+ * @param endpointUrl  an endpoint used for every AWS service instead of the real ones (moto, LocalStack)
+ * @param region       the AWS region; empty means the SDK's default region chain
+ * @param playbooksDir a folder of playbook YAML files added to (or overriding) the shipped ones
+ */
+public record ResponderOptions(boolean execute, Optional<URI> endpointUrl, Optional<String> region, Optional<Path> playbooksDir) {
+
+    public static ResponderOptions dryRun() {
+        return new ResponderOptions(false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,61 @@
+package io.vigil.responders;
+
+import io.vigil.responders.action.ActionContext;
+import io.vigil.responders.action.ActionType;
+import io.vigil.responders.action.EntityType;
+import io.vigil.responders.action.Outcome;
+import io.vigil.responders.credentials.PrincipalArns;
+import io.vigil.responders.notify.CaseEvent;
+import io.vigil.schemas.Finding;
+import io.vigil.schemas.ResponseAction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a playbook step into the port call it names, with the target taken from the finding. */
+final class StepDispatcher {
+    static final String ACCESS_KEY_EVIDENCE = "access_key_id";
+
+    private final ResponsePorts ports;
+
+    StepDispatcher(ResponsePorts ports) {
+        this.ports = ports;
+    }
+
+    /** What the step acts on, as recorded in the ledger: the access key for key steps, else the entity. */
+    static String target(ActionType action, Finding f) {
+        return action == ActionType.CREDENTIALS_DEACTIVATE_KEY ? accessKey(f).orElse(f.getEntity()) : f.getEntity();
+    }
+
+    private static Optional<String> accessKey(Finding f) {
+        return Optional.ofNullable(f.getEvidence().getObserved().get(ACCESS_KEY_EVIDENCE)).map(String::trim).filter(k -> !k.isEmpty());
+    }
+
+    Outcome invoke(ActionType action, Finding f, ActionContext ctx, List<ResponseAction> soFar) {
+        EntityType type = EntityType.of(f.getEntity());
+        if (!action.actsOn(type)) {
+            return Outcome.skipped(action.yamlName() + " does not act on " + type.yamlName() + " entities like " + f.getEntity(), Map.of());
+        }
+        String entity = f.getEntity();
+        return switch (action) {
+            case INSTANCE_CONTAIN -> ports.containment().isolateInstance(entity, ctx);
+            case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(entity, ctx);
+            case CREDENTIALS_DEACTIVATE_KEY -> accessKey(f)
+                    .map(key -> ports.credentials().deactivateAccessKey(key, ctx))
+                    .orElseGet(() -> Outcome.skipped("no " + ACCESS_KEY_EVIDENCE + " in the finding's evidence", Map.of()));
+            case CREDENTIALS_DENY_USER -> PrincipalArns.userName(entity)
+                    .map(user -> ports.credentials().denyAllForUser(user, ctx))
+                    .orElseGet(() -> Outcome.skipped(entity + " is not an IAM user", Map.of()));
+            case CREDENTIALS_REVOKE_SESSIONS -> PrincipalArns.roleName(entity)
+                    .map(role -> ports.credentials().revokeRoleSessions(role, ctx))
+                    .orElseGet(() -> Outcome.skipped(entity + " is not an IAM role or role session", Map.of()));
+            case NOTIFY_CASE -> ports.notifier().caseEvent(caseEvent(f, ctx, soFar), ctx);
+        };
+    }
+
+    private static CaseEvent caseEvent(Finding f, ActionContext ctx, List<ResponseAction> soFar) {
+        List<String> steps = soFar.stream().map(a -> a.getStep() + " " + a.getActionType() + " " + a.getStatus()).toList();
+        return new CaseEvent(ctx.caseId(), f.getId(), f.getDetector(), f.getSeverity().name(), f.getEntity(), f.getAttack(),
+                f.getSummary(), ctx.playbook(), steps);
+    }
+}

@@ -1,0 +1,42 @@
+package io.vigil.responders.action;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The actions a playbook step can name, with their stable names (as written in YAML and in
+ * {@code response.actions}) and the entity types each can act on.
+ */
+public enum ActionType {
+    INSTANCE_CONTAIN("instance.contain", Set.of(EntityType.INSTANCE)),
+    VOLUME_SNAPSHOT("volume.snapshot", Set.of(EntityType.INSTANCE)),
+    CREDENTIALS_DEACTIVATE_KEY("credentials.deactivate_key", Set.of(EntityType.PRINCIPAL)),
+    CREDENTIALS_DENY_USER("credentials.deny_user", Set.of(EntityType.PRINCIPAL)),
+    CREDENTIALS_REVOKE_SESSIONS("credentials.revoke_sessions", Set.of(EntityType.PRINCIPAL)),
+    NOTIFY_CASE("notify.case", Set.of(EntityType.values()));
+
+    private final String yamlName;
+    private final Set<EntityType> targets;
+
+    ActionType(String yamlName, Set<EntityType> targets) {
+        this.yamlName = yamlName;
+        this.targets = targets;
+    }
+
+    public String yamlName() {
+        return yamlName;
+    }
+
+    public boolean actsOn(EntityType type) {
+        return targets.contains(type);
+    }
+
+    public static Optional<ActionType> byName(String name) {
+        return Arrays.stream(values()).filter(a -> a.yamlName.equals(name)).findFirst();
+    }
+
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(ActionType::yamlName).toList());
+    }
+}

@@ -1,0 +1,90 @@
+package io.vigil.responders.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The SDK clients the adapters use, built one way: the given (or default-chain) credentials and region,
+ * an optional endpoint override applied to every client (moto, LocalStack, VPC endpoints), the
+ * URL-connection HTTP client, and the SDK's standard retry mode, which backs off on throttling and 5xx.
+ */
+public final class AwsClients implements SdkAutoCloseable {
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Ec2Client ec2;
+    private final IamClient iam;
+
+    private AwsClients(Ec2Client ec2, IamClient iam) {
+        this.ec2 = ec2;
+        this.iam = iam;
+    }
+
+    public static AwsClients create(Optional<URI> endpoint, Optional<String> region, AwsCredentialsProvider credentials) {
+        Region r = region.map(Region::of).orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
+        return new AwsClients(
+                configure(Ec2Client.builder(), endpoint, r, credentials).build(),
+                configure(IamClient.builder(), endpoint, r, credentials).build());
+    }
+
+    /**
+     * Why the cloud cannot be reached with these settings (no credentials, no region), if it cannot.
+     * Checked once up front: the default chains probe instance metadata, which is slow off EC2.
+     */
+    public static Optional<String> unusableBecause(Optional<String> region, AwsCredentialsProvider credentials) {
+        try {
+            credentials.resolveCredentials();
+            if (region.isEmpty()) {
+                new DefaultAwsRegionProviderChain().getRegion();
+            }
+            return Optional.empty();
+        } catch (SdkException e) {
+            return Optional.of(firstClause(e.getMessage()));
+        }
+    }
+
+    /** The SDK lists every provider of the chain it tried; the first clause says what matters. */
+    private static String firstClause(String message) {
+        String m = message == null ? "unknown reason" : message;
+        int cut = m.indexOf(" : [");
+        m = cut > 0 ? m.substring(0, cut) : m;
+        int chain = m.indexOf("(credentialsProviders=");
+        m = chain > 0 ? m.substring(0, chain).trim() : m;
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).apiCallTimeout(CALL_TIMEOUT));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    public Ec2Client ec2() {
+        return ec2;
+    }
+
+    public IamClient iam() {
+        return iam;
+    }
+
+    @Override
+    public void close() {
+        ec2.close();
+        iam.close();
+    }
+}

@@ -1,0 +1,49 @@
+package io.vigil.responders.aws;
+
+import io.vigil.responders.action.ActionContext;
+import io.vigil.responders.action.Outcome;
+import io.vigil.responders.contain.Containment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * Dry run of {@link Ec2Containment}: reads the instance and its VPC, prints the calls isolation would
+ * make, and asks EC2 with {@code DryRun=true} whether the changing ones would be allowed. Changes nothing.
+ */
+public final class DryRunEc2Containment implements Containment {
+    private final Ec2Client ec2;
+    private final ContainmentPlanner planner;
+
+    public DryRunEc2Containment(Ec2Client ec2) {
+        this.ec2 = ec2;
+        this.planner = new ContainmentPlanner(new Ec2Reads(ec2));
+    }
+
+    @Override
+    public Outcome isolateInstance(String instanceId, ActionContext ctx) {
+        ContainmentPlan plan = planner.plan(instanceId);
+        if (plan.alreadyContained()) {
+            return Outcome.skipped("already contained: " + instanceId + " is only in " + plan.quarantineGroup().orElseThrow(), plan.details());
+        }
+        InstanceView i = plan.instance();
+        List<String> checks = new ArrayList<>();
+        checks.add("CreateTags " + AwsErrors.dryRun("ec2:CreateTags", () ->
+                ec2.createTags(r -> r.dryRun(true).resources(instanceId).tags(Ec2Tags.of(ctx)))));
+        if (plan.quarantineGroup().isEmpty()) {
+            checks.add("CreateSecurityGroup " + AwsErrors.dryRun("ec2:CreateSecurityGroup", () -> ec2.createSecurityGroup(r -> r.dryRun(true)
+                    .vpcId(i.vpcId()).groupName(ContainmentPlan.QUARANTINE).description("Vigil quarantine: no traffic in or out"))));
+        }
+        if (plan.protect()) {
+            checks.add("ModifyInstanceAttribute " + AwsErrors.dryRun("ec2:ModifyInstanceAttribute", () ->
+                    ec2.modifyInstanceAttribute(r -> r.dryRun(true).instanceId(instanceId).disableApiTermination(b -> b.value(true)))));
+        }
+        plan.quarantineGroup().filter(q -> plan.swap() && !i.multiHomed()).ifPresent(q -> checks.add("ModifyInstanceAttribute Groups "
+                + AwsErrors.dryRun("ec2:ModifyInstanceAttribute", () -> ec2.modifyInstanceAttribute(r -> r.dryRun(true).instanceId(instanceId).groups(q)))));
+        Map<String, String> details = new LinkedHashMap<>(plan.details());
+        details.put("dry_run_checks", String.join("; ", checks));
+        return Outcome.planned(String.join("; ", plan.calls(ctx)), details);
+    }
+}

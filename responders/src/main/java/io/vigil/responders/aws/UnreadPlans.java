@@ -1,0 +1,55 @@
+package io.vigil.responders.aws;
+
+import io.vigil.responders.action.ActionContext;
+import io.vigil.responders.action.Outcome;
+import io.vigil.responders.contain.Containment;
+import io.vigil.responders.credentials.Credentials;
+import io.vigil.responders.evidence.Snapshots;
+import java.util.Map;
+
+/**
+ * Dry run when the cloud cannot be read at all (no credentials or no region, as in the one-machine demo):
+ * plans from the finding alone, says why the current state is unknown, and makes no call.
+ */
+public final class UnreadPlans implements Containment, Snapshots, Credentials {
+    private final String why;
+
+    /** @param why why the cloud cannot be read, recorded with every plan */
+    public UnreadPlans(String why) {
+        this.why = why;
+    }
+
+    @Override
+    public Outcome isolateInstance(String instanceId, ActionContext ctx) {
+        return planned("ec2:CreateTags " + instanceId + " (case, finding, current security groups); ec2:CreateSecurityGroup "
+                + ContainmentPlan.QUARANTINE + " and " + ContainmentPlan.UNTRACK + " in its VPC if missing; ec2:ModifyInstanceAttribute "
+                + instanceId + " DisableApiTermination=true; ec2:ModifyInstanceAttribute " + instanceId + " Groups=[" + ContainmentPlan.UNTRACK
+                + "] then Groups=[" + ContainmentPlan.QUARANTINE + "]; ec2:DisassociateIamInstanceProfile of its profile, if any");
+    }
+
+    @Override
+    public Outcome snapshotVolumes(String instanceId, ActionContext ctx) {
+        return planned("ec2:CreateSnapshot of every EBS volume attached to " + instanceId + " tagged " + Ec2Tags.describe(Ec2Tags.of(ctx))
+                + "; ec2:DescribeSnapshots until completed (at most " + ctx.timeout() + ")");
+    }
+
+    @Override
+    public Outcome deactivateAccessKey(String accessKeyId, ActionContext ctx) {
+        return planned("iam:UpdateAccessKey AccessKeyId=" + accessKeyId + " Status=Inactive (for the user iam:GetAccessKeyLastUsed names)");
+    }
+
+    @Override
+    public Outcome denyAllForUser(String userName, ActionContext ctx) {
+        return planned("iam:PutUserPolicy UserName=" + userName + " PolicyName=" + IamPolicies.DENY_ALL + " (Deny * on *)");
+    }
+
+    @Override
+    public Outcome revokeRoleSessions(String roleName, ActionContext ctx) {
+        return planned("iam:PutRolePolicy RoleName=" + roleName + " PolicyName=" + IamPolicies.REVOKE_OLDER_SESSIONS
+                + " (Deny * when aws:TokenIssueTime < now)");
+    }
+
+    private Outcome planned(String calls) {
+        return Outcome.planned(calls, Map.of("cloud_state", "unread: " + why));
+    }
+}

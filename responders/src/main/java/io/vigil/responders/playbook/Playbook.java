@@ -1,0 +1,15 @@
+package io.vigil.responders.playbook;
+
+import java.util.List;
+
+/**
+ * A named, ordered response to a kind of finding, loaded from YAML.
+ *
+ * @param source where it was loaded from (classpath resource or file), for errors and the ledger
+ */
+public record Playbook(String name, String description, String source, PlaybookMatch match, List<PlaybookStep> steps) {
+
+    public Playbook {
+        steps = List.copyOf(steps);
+    }
+}

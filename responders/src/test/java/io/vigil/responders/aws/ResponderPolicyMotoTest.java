@@ -1,0 +1,70 @@
+package io.vigil.responders.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.responders.action.ActionContext;
+import io.vigil.schemas.ActionStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
+
+/** The shipped least-privilege policy allows exactly the calls the adapters make: none missing, none extra. */
+@ExtendWith(MotoExtension.class)
+class ResponderPolicyMotoTest {
+
+    @Test
+    void policyListsExactlyTheCallsOfEveryAdapterPath(MotoServer moto) throws IOException {
+        try (Estate estate = new Estate(moto.endpoint())) {
+            String single = estate.instanceWithProfile("policy-profile");
+            String withVolume = estate.instance("/dev/sda1");
+            String dual = dualHomed(estate);
+            String user = "policy-user";
+            estate.aws.iam().createUser(r -> r.userName(user));
+            String key = estate.aws.iam().createAccessKey(r -> r.userName(user)).accessKey().accessKeyId();
+            estate.aws.iam().createRole(r -> r.roleName("policy-role").assumeRolePolicyDocument("{}"));
+            ActionContext ctx = Estate.context("f-policy");
+            RecordingInterceptor.reset();
+
+            new DryRunEc2Containment(estate.aws.ec2()).isolateInstance(single, ctx);
+            new DryRunEc2Snapshots(estate.aws.ec2()).snapshotVolumes(withVolume, ctx);
+            DryRunIamCredentials dryIam = new DryRunIamCredentials(estate.aws.iam());
+            dryIam.deactivateAccessKey(key, ctx);
+            dryIam.denyAllForUser(user, ctx);
+            dryIam.revokeRoleSessions("policy-role", ctx);
+            Ec2Containment containment = new Ec2Containment(estate.aws.ec2());
+            assertThat(containment.isolateInstance(single, ctx).status()).isEqualTo(ActionStatus.EXECUTED);
+            assertThat(containment.isolateInstance(dual, ctx).status()).isEqualTo(ActionStatus.EXECUTED);
+            assertThat(new Ec2Snapshots(estate.aws.ec2()).snapshotVolumes(withVolume, ctx).status()).isEqualTo(ActionStatus.EXECUTED);
+            IamCredentials iam = new IamCredentials(estate.aws.iam());
+            assertThat(iam.deactivateAccessKey(key, ctx).status()).isEqualTo(ActionStatus.EXECUTED);
+            assertThat(iam.denyAllForUser(user, ctx).status()).isEqualTo(ActionStatus.EXECUTED);
+            assertThat(iam.revokeRoleSessions("policy-role", ctx).status()).isEqualTo(ActionStatus.EXECUTED);
+
+            assertThat(RecordingInterceptor.calls()).isEqualTo(policyActions());
+        }
+    }
+
+    private static String dualHomed(Estate estate) {
+        return estate.aws.ec2().runInstances(r -> r.imageId("ami-12c6146b").minCount(1).maxCount(1).networkInterfaces(
+                InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(estate.subnet).groups(estate.web).build(),
+                InstanceNetworkInterfaceSpecification.builder().deviceIndex(1).subnetId(estate.subnet).groups(estate.web).build()))
+                .instances().get(0).instanceId();
+    }
+
+    private static Set<String> policyActions() throws IOException {
+        try (InputStream in = ResponderPolicyMotoTest.class.getClassLoader().getResourceAsStream("iam/responder-policy.json")) {
+            Set<String> actions = new TreeSet<>();
+            for (JsonNode statement : new ObjectMapper().readTree(in).path("Statement")) {
+                assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+                statement.path("Action").forEach(a -> actions.add(a.asText()));
+            }
+            return actions;
+        }
+    }
+}
