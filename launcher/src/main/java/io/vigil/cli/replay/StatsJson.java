@@ -1,0 +1,34 @@
+package io.vigil.cli.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.collectors.file.FileStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes {@code replay --stats}: per file, the format and read / published / dead-lettered counts with reasons. */
+final class StatsJson {
+    private StatsJson() {}
+
+    static void write(Path file, List<FileStats> stats) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        var files = root.putArray("files");
+        for (FileStats s : stats) {
+            ObjectNode f = files.addObject();
+            f.put("path", s.path());
+            f.put("format", s.format());
+            f.put("read", s.read());
+            f.put("published", s.publishedCount());
+            f.put("dead_lettered", s.deadLetteredCount());
+            ObjectNode reasons = f.putObject("reasons");
+            s.reasons().forEach(reasons::put);
+        }
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+}

@@ -1,0 +1,103 @@
+package io.vigil.cli.service;
+
+import io.vigil.cli.kafka.KafkaOptions;
+import io.vigil.cli.kafka.KafkaRuntime;
+import io.vigil.cli.kafka.TopicSetup;
+import io.vigil.responders.Responder;
+import io.vigil.responders.ResponderOptions;
+import io.vigil.responders.kafka.ResponderLoop;
+import io.vigil.schemas.Finding;
+import io.vigil.schemas.ResponseAction;
+import io.vigil.schemas.json.FindingJson;
+import io.vigil.schemas.topics.Topics;
+import io.vigil.schemas.wire.AvroSerde;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "respond", mixinStandardHelpOptions = true,
+        description = {"Runs the response playbooks: over findings read from a JSON-lines file (--findings), once,",
+                "or as a service consuming the findings topic. Dry run (plans only, changes nothing) unless --execute."})
+public final class RespondCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--findings", paramLabel = "FILE", description = "Findings as JSON lines (as written by vigil replay --out); run once over them.")
+    Path findings;
+
+    @Option(names = "--execute", description = "Carry the actions out through the cloud APIs. Without it, a dry run.")
+    boolean execute;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send AWS API calls to this endpoint (e.g. a local emulator).")
+    URI endpointUrl;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the SDK's region chain).")
+    String region;
+
+    @Option(names = "--playbooks", paramLabel = "DIR", description = "A folder of playbook YAML files to use instead of the shipped ones.")
+    Path playbooks;
+
+    @Override
+    public Integer call() throws Exception {
+        if (endpointUrl != null && (endpointUrl.getScheme() == null || !endpointUrl.getScheme().startsWith("http"))) {
+            throw new IllegalArgumentException("--endpoint-url '" + endpointUrl + "': expected an http(s) URL such as http://127.0.0.1:5000");
+        }
+        ResponderOptions options = new ResponderOptions(execute, Optional.ofNullable(endpointUrl), Optional.ofNullable(region), Optional.ofNullable(playbooks));
+        return findings != null ? once(options) : service(options);
+    }
+
+    private int once(ResponderOptions options) throws Exception {
+        List<String> lines = Files.readAllLines(findings, StandardCharsets.UTF_8);
+        try (KafkaRuntime runtime = KafkaRuntime.open(kafka); Responder responder = Responder.create(options)) {
+            TopicSetup.ensure(runtime.clientProps());
+            var serde = new AvroSerde<>(ResponseAction.class, runtime.wire());
+            int bad = 0;
+            int handled = 0;
+            try (var ledger = new KafkaProducer<>(runtime.clientProps(), new StringSerializer(), serde.serializer())) {
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).isBlank()) {
+                        continue;
+                    }
+                    Finding f;
+                    try {
+                        f = FindingJson.fromJson(lines.get(i));
+                    } catch (IllegalArgumentException e) {
+                        bad++;
+                        System.err.printf("%s line %d: skipped, not a finding: %s%n", findings, i + 1, e.getMessage());
+                        continue;
+                    }
+                    handled++;
+                    for (ResponseAction a : responder.handle(f)) {
+                        ledger.send(new ProducerRecord<>(Topics.RESPONSE_ACTIONS.name(), Topics.actionKey(a), a));
+                        System.out.printf("action %s%s %s -> %s: %s%n", a.getStatus(), a.getDryRun() ? " (dry run)" : "",
+                                a.getActionType(), a.getTarget(), a.getPlan());
+                    }
+                }
+            }
+            System.out.printf("respond: %d findings handled, %d lines skipped%s%n", handled, bad, execute ? "" : " (dry run: nothing changed)");
+            return 0;
+        }
+    }
+
+    private int service(ResponderOptions options) throws Exception {
+        try (KafkaRuntime runtime = KafkaRuntime.open(kafka); Responder responder = Responder.create(options)) {
+            TopicSetup.ensure(runtime.clientProps());
+            AtomicBoolean stop = new AtomicBoolean();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true), "vigil-respond-shutdown"));
+            System.out.println("vigil respond: consuming findings" + (execute ? "" : " (dry run)") + "; Ctrl-C to stop");
+            new ResponderLoop(runtime.clientProps(), runtime.wire(), responder).runUntil(stop::get);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.vigil.cli.service;
+
+import io.vigil.cli.kafka.KafkaOptions;
+import io.vigil.cli.kafka.KafkaRuntime;
+import io.vigil.cli.kafka.TopicSetup;
+import io.vigil.streams.app.StreamsSettings;
+import io.vigil.streams.app.VigilStreams;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Runs the detection topology (baselines and detections) until stopped (Ctrl-C / SIGTERM).")
+public final class StreamsCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        try (KafkaRuntime runtime = KafkaRuntime.open(kafka)) {
+            TopicSetup.ensure(runtime.clientProps());
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (VigilStreams streams = new VigilStreams(StreamsSettings.of(runtime.allProps(), runtime.dataDir().resolve("streams-state")),
+                    runtime.wire(), Clock.systemUTC())) {
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vigil-streams-shutdown"));
+                streams.start();
+                System.out.println("vigil streams: running; Ctrl-C to stop");
+                stopped.await();
+            }
+            return 0;
+        }
+    }
+}
