@@ -1,5 +1,7 @@
 package io.vigil.cli;
 
+import io.vigil.schemas.wire.AvroTrust;
+
 import io.vigil.cli.demo.DemoCommand;
 import io.vigil.cli.replay.ReplayCommand;
 import io.vigil.cli.service.CollectCommand;
@@ -23,6 +25,7 @@ public final class Vigil implements Runnable {
     }
 
     static int run(String... args) {
+        AvroTrust.ensure();
         CommandLine cli = new CommandLine(new Vigil());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -45,6 +45,16 @@ class ReplayPipelineTest {
         byte[] noise = new byte[4096];
         new Random(1).nextBytes(noise);
         Files.write(in.resolve("noise.bin"), noise);
+        StringBuilder flows = new StringBuilder("version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n");
+        for (int i = 0; i < 3000; i++) {
+            flows.append("2 123456789012 eni-0a1b2c3d 10.0.0.").append(i % 250).append(" 10.1.0.9 ").append(40000 + i).append(" 443 6 3 120 ")
+                    .append(1700000000 + i).append(' ').append(1700000060 + i).append(" ACCEPT OK\n");
+        }
+        var gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(flows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.write(in.resolve("flows.log.gz"), java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
 
         KafkaOptions options = new KafkaOptions();
         new CommandLine(options).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--data-dir", dir.resolve("data").toString());
@@ -59,6 +69,10 @@ class ReplayPipelineTest {
             FileStats noiseStats = r.files().stream().filter(f -> f.path().endsWith("noise.bin")).findFirst().orElseThrow();
             assertThat(noiseStats.format()).isEqualTo("unknown");
             assertThat(noiseStats.deadLetteredCount()).isEqualTo(1);
+            FileStats truncated = r.files().stream().filter(f -> f.path().endsWith("flows.log.gz")).findFirst().orElseThrow();
+            assertThat(truncated.format()).isEqualTo("vpcflow");
+            assertThat(truncated.publishedCount()).as("what came before the cut is published").isPositive();
+            assertThat(truncated.reasons()).containsKey("truncated_gzip");
 
             assertThat(r.findings()).singleElement().satisfies(f -> {
                 assertThat(f.getDetector()).isEqualTo("audit.sensitive_call");

@@ -1,5 +1,7 @@
 package io.vigil.reports;
 
+import io.vigil.schemas.wire.AvroTrust;
+
 import io.vigil.reports.analysis.Report;
 import io.vigil.reports.analysis.ReportAnalyser;
 import io.vigil.reports.analysis.ReportInput;
@@ -25,6 +27,7 @@ public final class ReportCommand {
 
     /** @param kafkaProps consumer settings (at least bootstrap.servers); any group id is ignored */
     public ReportCommand(Map<String, Object> kafkaProps, WireFormat wire) {
+        AvroTrust.ensure();
         this.kafkaProps = Map.copyOf(kafkaProps);
         this.wire = wire;
     }

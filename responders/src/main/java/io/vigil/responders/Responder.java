@@ -1,5 +1,7 @@
 package io.vigil.responders;
 
+import io.vigil.schemas.wire.AvroTrust;
+
 import io.vigil.responders.aws.AwsClients;
 import io.vigil.responders.playbook.Playbook;
 import io.vigil.responders.playbook.PlaybookCatalog;
@@ -57,6 +59,7 @@ public final class Responder implements AutoCloseable {
      * @throws IllegalStateException when {@code opts.execute()} and the cloud cannot be reached
      */
     public static Responder create(ResponderOptions opts, AwsCredentialsProvider credentials) {
+        AvroTrust.ensure();
         PlaybookCatalog catalog = PlaybookCatalog.load(opts.playbooksDir());
         Optional<String> unusable = AwsClients.unusableBecause(opts.region(), credentials);
         if (unusable.isPresent()) {

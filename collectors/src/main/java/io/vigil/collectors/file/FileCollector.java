@@ -11,9 +11,11 @@ import io.vigil.collectors.publish.Publisher;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.topics.TopicSpec;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,15 +83,22 @@ public final class FileCollector {
             rawIn.mark(2);
             gzip = rawIn.read() == 0x1f && rawIn.read() == 0x8b;
             rawIn.reset();
-            BufferedInputStream in = new BufferedInputStream(gzip ? new GZIPInputStream(rawIn, 1 << 16) : rawIn, 1 << 16);
-            in.mark(FormatDetector.HEAD_BYTES);
+            InputStream content = gzip ? new GZIPInputStream(rawIn, 1 << 16) : rawIn;
             byte[] head = new byte[FormatDetector.HEAD_BYTES];
-            int n = readHead(in, head);
-            in.reset();
-            if (n == 0) {
+            Head h = readHead(content, head);
+            if (h.length() == 0 && h.failure() == null) {
                 LOG.info("skipped empty input {}", source);
                 return stats;
             }
+            if (h.length() == 0) {
+                throw h.failure(); // truncated before the first byte of content
+            }
+            // The reader sees the head again, then the rest of the stream. When the input ended within the
+            // head, the head is all there is: the reader reads it whole, then the truncation is recorded.
+            InputStream in = h.failure() == null
+                    ? new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(head, 0, h.length()), content), 1 << 16)
+                    : new ByteArrayInputStream(head, 0, h.length());
+            int n = h.length();
             format = FormatDetector.detect(head, n);
             stats.format(format.label());
             FormatReader reader = readers.forFormat(format).orElse(null);
@@ -100,6 +109,9 @@ public final class FileCollector {
                 LOG.warn("unreadable input {}: unknown format, dead-lettered whole to {}", source, Format.UNKNOWN.deadLetters().name());
             } else {
                 reader.read(in, source, sink(stats, file, format));
+            }
+            if (h.failure() != null) {
+                throw h.failure();
             }
         } catch (EOFException | ZipException e) {
             stats.found();
@@ -120,7 +132,10 @@ public final class FileCollector {
         return stats;
     }
 
-    private static int readHead(InputStream in, byte[] head) throws IOException {
+    /** The first bytes of the content, and the failure that stopped reading them, if any. */
+    private record Head(int length, IOException failure) {}
+
+    private static Head readHead(InputStream in, byte[] head) throws IOException {
         int n = 0;
         try {
             while (n < head.length) {
@@ -130,10 +145,10 @@ public final class FileCollector {
                 }
                 n += r;
             }
-        } catch (EOFException e) {
-            // a truncated gzip: detect on what there is; the reader will meet the same end
+        } catch (EOFException | ZipException e) {
+            return new Head(n, e); // a truncated or corrupt gzip: what was inflated before it is still read
         }
-        return n;
+        return new Head(n, null);
     }
 
     private RecordSink sink(FileStats stats, Path file, Format format) {

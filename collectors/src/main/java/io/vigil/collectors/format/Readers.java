@@ -1,5 +1,7 @@
 package io.vigil.collectors.format;
 
+import io.vigil.schemas.wire.AvroTrust;
+
 import io.vigil.collectors.format.awsconfig.AwsConfigReader;
 import io.vigil.collectors.format.cloudtrail.CloudTrailReader;
 import io.vigil.collectors.format.osquery.OsqueryReader;
@@ -14,6 +16,7 @@ public final class Readers {
     private final Map<Format, FormatReader> byFormat = new EnumMap<>(Format.class);
 
     public Readers(Clock clock) {
+        AvroTrust.ensure();
         add(new VpcFlowReader(clock));
         add(new CloudTrailReader(clock));
         add(new AwsConfigReader(clock));

@@ -5,9 +5,10 @@ import org.apache.avro.util.ClassSecurityValidator;
 /**
  * The one place that tells Avro 1.12 our generated classes may be instantiated when decoding.
  *
- * <p>Avro checks every class it loads by name against a global predicate; the system-property form
- * is read only once, when Avro first loads, which is too early to rely on. So the trust is added to
- * the global predicate, once, before any wire format decodes.
+ * <p>Avro checks every class it loads by name against a global predicate — even a builder filling in
+ * a default list of records does. The system-property form is read only once, when Avro first loads,
+ * which is too early to rely on. So each entry point (the CLI, the wire formats, the readers, the
+ * topology, the responder, the reports) calls {@link #ensure()} before it touches a generated class.
  */
 public final class AvroTrust {
     static final String PACKAGE = "io.vigil.schemas.";
