@@ -7,6 +7,7 @@ import io.vigil.collectors.format.FormatReader;
 import io.vigil.collectors.format.Readers;
 import io.vigil.collectors.format.RecordSink;
 import io.vigil.collectors.format.Rejected;
+import io.vigil.collectors.metrics.CollectorMetrics;
 import io.vigil.collectors.publish.Publisher;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.topics.TopicSpec;
@@ -41,11 +42,13 @@ public final class FileCollector {
     private final Readers readers;
     private final Publisher publisher;
     private final Clock clock;
+    private final CollectorMetrics metrics;
 
-    public FileCollector(Readers readers, Publisher publisher, Clock clock) {
+    public FileCollector(Readers readers, Publisher publisher, Clock clock, CollectorMetrics metrics) {
         this.readers = readers;
         this.publisher = publisher;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Every regular file under the inputs, in a stable order. */
@@ -159,6 +162,7 @@ public final class FileCollector {
                 publisher.publish(record, e -> {
                     if (e == null) {
                         stats.published();
+                        metrics.published(format);
                     } else {
                         deadLetter(stats, format.deadLetters(), file, new Rejected("publish_failed",
                                 e.getClass().getSimpleName() + ": " + e.getMessage(), null, record.value() instanceof io.vigil.schemas.AuditEvent a
@@ -197,6 +201,7 @@ public final class FileCollector {
             }
         });
         stats.deadLettered(r.reason());
+        metrics.deadLettered(format, r.reason());
     }
 
     private static byte[] fileHead(Path file) {

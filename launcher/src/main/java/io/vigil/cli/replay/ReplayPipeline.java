@@ -7,6 +7,7 @@ import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.collectors.file.FileCollector;
 import io.vigil.collectors.file.FileStats;
 import io.vigil.collectors.format.Readers;
+import io.vigil.collectors.metrics.CollectorMetrics;
 import io.vigil.collectors.publish.Publisher;
 import io.vigil.responders.Responder;
 import io.vigil.responders.ResponderOptions;
@@ -61,7 +62,7 @@ public final class ReplayPipeline {
             try (VigilStreams streams = new VigilStreams(settings, runtime.wire(), clock)) {
                 streams.start();
                 try (Publisher publisher = new Publisher(client, runtime.wire())) {
-                    FileCollector collector = new FileCollector(new Readers(clock), publisher, clock);
+                    FileCollector collector = new FileCollector(new Readers(clock), publisher, clock, CollectorMetrics.none());
                     for (Path file : files) {
                         stats.add(collector.collectFile(file));
                     }

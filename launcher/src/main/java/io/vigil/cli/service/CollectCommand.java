@@ -5,7 +5,10 @@ import io.vigil.cli.kafka.KafkaRuntime;
 import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.collectors.file.FileCollector;
 import io.vigil.collectors.file.FileStats;
+import io.vigil.cli.metrics.MetricsOptions;
+import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.collectors.format.Readers;
+import io.vigil.collectors.metrics.CollectorMetrics;
 import io.vigil.collectors.publish.Publisher;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,14 +27,17 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH", description = "Files or folders (recursive), plain or gzip.")
     List<Path> inputs;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Override
     public Integer call() throws Exception {
-        try (KafkaRuntime runtime = KafkaRuntime.open(kafka)) {
+        try (KafkaRuntime runtime = KafkaRuntime.open(kafka); MetricsServer metrics = MetricsServer.start(metricsOptions.bind(), metricsOptions.portOr(0))) {
             TopicSetup.ensure(runtime.clientProps());
             Clock clock = Clock.systemUTC();
             List<FileStats> stats;
             try (Publisher publisher = new Publisher(runtime.clientProps(), runtime.wire())) {
-                stats = new FileCollector(new Readers(clock), publisher, clock).collect(inputs);
+                stats = new FileCollector(new Readers(clock), publisher, clock, new CollectorMetrics(metrics.registry(), "file")).collect(inputs);
             }
             for (FileStats s : stats) {
                 System.out.printf("%s: %s, read %d, published %d, dead-lettered %d %s%n", s.path(), s.format(), s.read(),

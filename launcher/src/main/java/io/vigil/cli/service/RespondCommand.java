@@ -3,7 +3,10 @@ package io.vigil.cli.service;
 import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
 import io.vigil.cli.kafka.TopicSetup;
+import io.vigil.cli.metrics.MetricsOptions;
+import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.responders.Responder;
+import io.vigil.responders.metrics.ResponderMetrics;
 import io.vigil.responders.ResponderOptions;
 import io.vigil.responders.kafka.ResponderLoop;
 import io.vigil.schemas.Finding;
@@ -48,6 +51,9 @@ public final class RespondCommand implements Callable<Integer> {
     @Option(names = "--playbooks", paramLabel = "DIR", description = "A folder of playbook YAML files to use instead of the shipped ones.")
     Path playbooks;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Override
     public Integer call() throws Exception {
         if (endpointUrl != null && (endpointUrl.getScheme() == null || !endpointUrl.getScheme().startsWith("http"))) {
@@ -91,12 +97,13 @@ public final class RespondCommand implements Callable<Integer> {
     }
 
     private int service(ResponderOptions options) throws Exception {
-        try (KafkaRuntime runtime = KafkaRuntime.open(kafka); Responder responder = Responder.create(options)) {
+        try (KafkaRuntime runtime = KafkaRuntime.open(kafka); Responder responder = Responder.create(options);
+             MetricsServer metrics = MetricsServer.start(metricsOptions.bind(), metricsOptions.portOr(9403))) {
             TopicSetup.ensure(runtime.clientProps());
             AtomicBoolean stop = new AtomicBoolean();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true), "vigil-respond-shutdown"));
             System.out.println("vigil respond: consuming findings" + (execute ? "" : " (dry run)") + "; Ctrl-C to stop");
-            new ResponderLoop(runtime.clientProps(), runtime.wire(), responder).runUntil(stop::get);
+            new ResponderLoop(runtime.clientProps(), runtime.wire(), responder, new ResponderMetrics(metrics.registry())).runUntil(stop::get);
             return 0;
         }
     }

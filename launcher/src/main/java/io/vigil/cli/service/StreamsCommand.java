@@ -2,7 +2,10 @@ package io.vigil.cli.service;
 
 import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.vigil.cli.kafka.TopicSetup;
+import io.vigil.cli.metrics.MetricsOptions;
+import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.streams.app.StreamsSettings;
 import io.vigil.streams.app.VigilStreams;
 import java.time.Clock;
@@ -17,14 +20,18 @@ public final class StreamsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Override
     public Integer call() throws Exception {
-        try (KafkaRuntime runtime = KafkaRuntime.open(kafka)) {
+        try (KafkaRuntime runtime = KafkaRuntime.open(kafka); MetricsServer metrics = MetricsServer.start(metricsOptions.bind(), metricsOptions.portOr(9402))) {
             TopicSetup.ensure(runtime.clientProps());
             CountDownLatch stopped = new CountDownLatch(1);
             try (VigilStreams streams = new VigilStreams(StreamsSettings.of(runtime.allProps(), runtime.dataDir().resolve("streams-state")),
                     runtime.wire(), Clock.systemUTC())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vigil-streams-shutdown"));
+                new KafkaStreamsMetrics(streams.kafkaStreams()).bindTo(metrics.registry());
                 streams.start();
                 System.out.println("vigil streams: running; Ctrl-C to stop");
                 stopped.await();

@@ -1,6 +1,7 @@
 package io.vigil.responders.kafka;
 
 import io.vigil.responders.Responder;
+import io.vigil.responders.metrics.ResponderMetrics;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;
@@ -51,11 +52,17 @@ public final class ResponderLoop {
     private final Map<String, Object> kafkaProps;
     private final WireFormat wire;
     private final Responder responder;
+    private final ResponderMetrics metrics;
 
     public ResponderLoop(Map<String, Object> kafkaProps, WireFormat wire, Responder responder) {
+        this(kafkaProps, wire, responder, ResponderMetrics.none());
+    }
+
+    public ResponderLoop(Map<String, Object> kafkaProps, WireFormat wire, Responder responder, ResponderMetrics metrics) {
         this.kafkaProps = Map.copyOf(kafkaProps);
         this.wire = wire;
         this.responder = responder;
+        this.metrics = metrics;
     }
 
     /**
@@ -153,6 +160,7 @@ public final class ResponderLoop {
         for (ResponseAction a : actions) {
             writes.add(producer.send(new ProducerRecord<>(Topics.RESPONSE_ACTIONS.name(), Topics.actionKey(a),
                     wire.encode(Topics.RESPONSE_ACTIONS.name(), a))));
+            metrics.recorded(a);
         }
         return true;
     }
