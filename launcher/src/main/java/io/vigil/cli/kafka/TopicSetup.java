@@ -1,5 +1,6 @@
 package io.vigil.cli.kafka;
 
+import io.vigil.schemas.topics.TextTopic;
 import io.vigil.schemas.topics.TopicSpec;
 import io.vigil.schemas.topics.Topics;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ public final class TopicSetup {
                 if (!existing.contains(t.name())) {
                     missing.add(new NewTopic(t.name(), t.partitions(), replication)
                             .configs(Map.of("cleanup.policy", t.cleanup().kafkaValue())));
+                }
+            }
+            for (TextTopic t : Topics.FINDINGS_MIRRORS) {
+                if (!existing.contains(t.name())) {
+                    missing.add(new NewTopic(t.name(), t.partitions(), replication).configs(Map.of("cleanup.policy", t.cleanup().kafkaValue())));
                 }
             }
             if (!missing.isEmpty()) {

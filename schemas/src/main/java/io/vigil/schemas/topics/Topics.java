@@ -30,6 +30,12 @@ public final class Topics {
     public static final TopicSpec<ResponseAction> RESPONSE_ACTIONS = new TopicSpec<>("response.actions", ResponseAction.class, P, Cleanup.COMPACT,
             "the response ledger, keyed by idempotency key and status (Topics.actionKey)");
 
+    /** Mirrors of {@link #FINDINGS} for SIEM connectors: text values (JSON or CEF lines), keyed by entity like the findings. */
+    public static final List<TextTopic> FINDINGS_MIRRORS = List.of(
+            new TextTopic("findings.ocsf", P, Cleanup.DELETE, "findings as OCSF 1.5 JSON (Detection Finding 2004, Compliance Finding 2003)"),
+            new TextTopic("findings.ecs", P, Cleanup.DELETE, "findings as Elastic Common Schema JSON"),
+            new TextTopic("findings.cef", P, Cleanup.DELETE, "findings as ArcSight CEF lines"));
+
     /** Inputs whose format could not even be recognised (garbage files, unknown layouts). */
     public static final TopicSpec<DeadLetter> COLLECTOR_DLQ = dlq("collector");
 

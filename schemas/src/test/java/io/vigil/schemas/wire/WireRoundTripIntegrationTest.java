@@ -44,32 +44,33 @@ class WireRoundTripIntegrationTest {
 
     @Test
     void everyTypeRoundTripsInSingleObjectEncoding(EmbeddedKafka kafka) throws Exception {
-        roundTrip(kafka, new SingleObjectWireFormat(), "so");
+        roundTrip(kafka.bootstrapServers(), new SingleObjectWireFormat(), "so");
     }
 
     @Test
     void everyTypeRoundTripsInConfluentWireFormat(EmbeddedKafka kafka) throws Exception {
-        roundTrip(kafka, new ConfluentWireFormat(new SchemaRegistryClient(registry.url())), "cf");
+        roundTrip(kafka.bootstrapServers(), new ConfluentWireFormat(new SchemaRegistryClient(registry.url())), "cf");
         assertThat(registry.registerCalls.get()).as("one registration per subject, then cached").isEqualTo(Samples.all().size());
     }
 
-    private void roundTrip(EmbeddedKafka kafka, WireFormat wire, String prefix) throws Exception {
+    /** Every sample through the broker at {@code bootstrap} and back; shared with the Testcontainers twin. */
+    static void roundTrip(String bootstrap, WireFormat wire, String prefix) throws Exception {
         List<SpecificRecord> samples = Samples.all();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             for (SpecificRecord r : samples) {
                 topics.add(new NewTopic(prefix + "." + r.getSchema().getName(), 1, (short) 1));
             }
             admin.createTopics(topics).all().get();
         }
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (SpecificRecord r : samples) {
                 String topic = prefix + "." + r.getSchema().getName();
                 producer.send(new ProducerRecord<>(topic, wire.encode(topic, r))).get();
             }
         }
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, prefix + "-reader"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(samples.stream().map(r -> prefix + "." + r.getSchema().getName()).toList());

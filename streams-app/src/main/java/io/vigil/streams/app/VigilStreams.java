@@ -19,9 +19,13 @@ public final class VigilStreams implements AutoCloseable {
     private final Topology topology;
 
     public VigilStreams(Map<String, Object> settings, WireFormat wire, Clock clock) {
+        this(settings, DetectionContext.live(wire, clock));
+    }
+
+    public VigilStreams(Map<String, Object> settings, DetectionContext ctx) {
         Properties props = new Properties();
         props.putAll(settings);
-        this.topology = VigilTopology.build(wire, clock);
+        this.topology = VigilTopology.build(ctx);
         this.streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed, replacing it: {}", e.toString());

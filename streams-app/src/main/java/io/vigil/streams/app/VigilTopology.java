@@ -1,11 +1,15 @@
 package io.vigil.streams.app;
 
+import io.vigil.schemas.wire.AvroTrust;
 import io.vigil.schemas.wire.WireFormat;
 import io.vigil.streams.detect.audit.AuditDetections;
+import io.vigil.streams.detect.config.ConfigDetections;
+import io.vigil.streams.detect.flow.FlowDetections;
+import io.vigil.streams.siem.SiemMirror;
 import java.time.Clock;
-import org.apache.kafka.streams.StreamsBuilder;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 
@@ -13,9 +17,21 @@ import org.apache.kafka.streams.TopologyDescription;
 public final class VigilTopology {
     private VigilTopology() {}
 
+    /** The live topology: every family, findings to {@code findings}, mirrored for SIEMs. */
     public static Topology build(WireFormat wire, Clock clock) {
+        return build(DetectionContext.live(wire, clock));
+    }
+
+    /** The same families for any context: live, or a hunt over history into its own topic. */
+    public static Topology build(DetectionContext ctx) {
+        AvroTrust.ensure();
         StreamsBuilder builder = new StreamsBuilder();
-        AuditDetections.addTo(builder, wire, clock);
+        AuditDetections.addTo(builder, ctx);
+        ConfigDetections.addTo(builder, ctx);
+        FlowDetections.addTo(builder, ctx);
+        if (ctx.siemMirror()) {
+            SiemMirror.addTo(builder, ctx.wire());
+        }
         return builder.build();
     }
 

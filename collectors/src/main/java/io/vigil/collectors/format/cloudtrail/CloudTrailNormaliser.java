@@ -25,7 +25,7 @@ public final class CloudTrailNormaliser {
         JsonNode attributes = identity.path("sessionContext").path("attributes");
         return AuditEvent.newBuilder()
                 .setEventId(required(e, "eventID"))
-                .setEventTime(time(required(e, "eventTime")))
+                .setEventTime(time(eventTime(e)))
                 .setEventVersion(text(e, "eventVersion"))
                 .setEventSource(required(e, "eventSource"))
                 .setEventName(required(e, "eventName"))
@@ -105,6 +105,18 @@ public final class CloudTrailNormaliser {
             }
         }
         return out;
+    }
+
+    /** CloudTrail's eventTime; log shippers (Logstash, Beats) sometimes keep only their @timestamp. */
+    private static String eventTime(JsonNode e) {
+        String t = text(e, "eventTime");
+        if (t == null || t.isBlank()) {
+            t = text(e, "@timestamp");
+        }
+        if (t == null || t.isBlank()) {
+            throw new IllegalArgumentException("missing field 'eventTime'");
+        }
+        return t;
     }
 
     private static String required(JsonNode n, String field) {

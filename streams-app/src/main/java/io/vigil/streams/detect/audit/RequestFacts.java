@@ -33,9 +33,17 @@ final class RequestFacts {
         return e.getRequestParameters() == null ? "" : e.getRequestParameters();
     }
 
+    private static final java.util.regex.Pattern CIDR = java.util.regex.Pattern.compile("[0-9a-fA-F:.]+/(\\d{1,3})");
+
+    /** Any CIDR with a /0 prefix is the whole internet, whatever its address bits (0.0.0.0/0, ::/0, 1.2.3.4/0). */
     static boolean opensToWorld(AuditEvent e) {
-        String p = paramsText(e);
-        return p.contains("0.0.0.0/0") || p.contains("::/0");
+        var m = CIDR.matcher(paramsText(e));
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The ports an ingress rule opens, if it names them: fromPort..toPort, or -1 for all. */

@@ -77,10 +77,10 @@ final class RiskySettings {
             JsonNode r = rules.get(i);
             boolean world = false;
             for (JsonNode range : r.path("ipRanges")) {
-                world |= "0.0.0.0/0".equals(range.isTextual() ? range.asText() : range.path("cidrIp").asText());
+                world |= wholeInternet(range.isTextual() ? range.asText() : range.path("cidrIp").asText());
             }
             for (JsonNode range : r.path("ipv6Ranges")) {
-                world |= "::/0".equals(range.isTextual() ? range.asText() : range.path("cidrIpv6").asText());
+                world |= wholeInternet(range.isTextual() ? range.asText() : range.path("cidrIpv6").asText());
             }
             if (!world) {
                 continue;
@@ -93,6 +93,11 @@ final class RiskySettings {
             out.add(new Risk(admin ? "sg_admin_port_open_to_world" : "sg_open_to_world", admin ? Severity.HIGH : Severity.MEDIUM,
                     "ipPermissions[" + i + "]", ports + " open to the whole internet", List.of("T1562.007")));
         }
+    }
+
+    /** A /0 prefix is every address, whatever the address bits written before it. */
+    private static boolean wholeInternet(String cidr) {
+        return cidr.endsWith("/0");
     }
 
     private static void bucket(JsonNode sup, List<Risk> out) {

@@ -1,15 +1,11 @@
 package io.vigil.streams.detect.audit.burst;
 
 import io.vigil.schemas.AuditEvent;
-import io.vigil.schemas.Finding;
-import io.vigil.schemas.topics.Topics;
-import io.vigil.schemas.wire.WireFormat;
-import java.time.Clock;
+import io.vigil.streams.app.DetectionContext;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -21,9 +17,8 @@ public final class BurstDetections {
 
     private BurstDetections() {}
 
-    public static void addTo(StreamsBuilder builder, KStream<String, AuditEvent> events, WireFormat wire, Clock clock) {
+    public static void addTo(StreamsBuilder builder, KStream<String, AuditEvent> events, DetectionContext ctx) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), ActivityWindowSerde.serde()));
-        events.process(() -> new BurstProcessor(STORE, BurstThresholds.defaults(), clock), Named.as("audit-bursts"), STORE)
-                .to(Topics.FINDINGS.name(), Produced.with(Topics.FINDINGS.keySerde(), Topics.FINDINGS.valueSerde(wire)).withName("audit-bursts-findings"));
+        ctx.sink(events.process(() -> new BurstProcessor(STORE, BurstThresholds.defaults(), ctx.clock()), Named.as("audit-bursts"), STORE), "audit-bursts");
     }
 }

@@ -35,6 +35,8 @@ public final class BurstDetector {
     private static final int CITED = 25;
     private static final Set<String> NOT_RECON = Set.of("GetObject", "GetSecretValue", "GetParameter", "GetParameters", "GetParametersByPath",
             "GetCallerIdentity", "GetSessionToken", "GetAuthorizationToken", "GetLogEvents", "GetMetricData", "GetQueueUrl", "GetBucketLocation");
+    /** Marks calls made through the AWS console, which the recon and error rules leave out. */
+    private static final String CONSOLE_PREFIX = "console:";
     private static final Set<String> DESTRUCTIVE = Set.of("DeleteObject", "DeleteObjects", "DeleteSnapshot", "TerminateInstances", "DeleteVolume",
             "DeleteDBInstance", "DeleteDBCluster", "DeleteDBSnapshot", "DeleteBackup", "DeleteRecoveryPoint", "DeleteTable", "DeleteBucket",
             "DeleteFileSystem", "DeleteSecret", "ScheduleKeyDeletion");
@@ -45,7 +47,9 @@ public final class BurstDetector {
     static Activity activity(AuditEvent e, String topic, int partition, long offset) {
         String service = e.getEventSource() == null ? "" : e.getEventSource().replace(".amazonaws.com", "");
         boolean error = e.getErrorCode() != null && !e.getErrorCode().isBlank();
-        return new Activity(e.getEventTime().toEpochMilli(), service, e.getEventName(), error, secretRead(e), topic, partition, offset, e.getEventId());
+        // A console page load fans out into many Describe/List calls (and some denials): that is a person browsing, not a scan.
+        String name = viaConsole(e) ? CONSOLE_PREFIX + e.getEventName() : e.getEventName();
+        return new Activity(e.getEventTime().toEpochMilli(), service, name, error, secretRead(e), topic, partition, offset, e.getEventId());
     }
 
     static ActivityWindow update(ActivityWindow window, Activity a, BurstThresholds t) {
@@ -74,12 +78,17 @@ public final class BurstDetector {
         return out;
     }
 
+    private static boolean viaConsole(AuditEvent e) {
+        String ua = e.getUserAgent() == null ? "" : e.getUserAgent();
+        return ua.contains("console.amazonaws.com") || ua.startsWith("console.") || ua.contains("signin.amazonaws.com") || "AWS Internal".equals(ua);
+    }
+
     private static Predicate<Activity> member(BurstRule rule) {
         return switch (rule) {
             case RECON -> a -> !a.error() && isRecon(a.name());
-            case ERRORS -> Activity::error;
+            case ERRORS -> a -> a.error() && !a.name().startsWith(CONSOLE_PREFIX);
             case SECRETS -> a -> !a.error() && a.subject() != null;
-            case DESTRUCTION -> a -> !a.error() && DESTRUCTIVE.contains(a.name());
+            case DESTRUCTION -> a -> !a.error() && DESTRUCTIVE.contains(a.name().replace(CONSOLE_PREFIX, ""));
         };
     }
 

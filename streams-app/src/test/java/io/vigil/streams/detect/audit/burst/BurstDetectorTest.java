@@ -55,6 +55,17 @@ class BurstDetectorTest {
     }
 
     @Test
+    void consolePageLoadsAreNotRecon() {
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < RECON.length; i++) {
+            AuditEvent e = event(Duration.ofSeconds(5L * i), RECON[i][0], RECON[i][1], null, null);
+            e.setUserAgent("console.ec2.amazonaws.com");
+            events.add(e);
+        }
+        assertThat(feedAll(events)).isEmpty();
+    }
+
+    @Test
     void theSameCallsSpreadOverHoursAreNotABurst() {
         List<AuditEvent> events = new ArrayList<>();
         for (int i = 0; i < RECON.length; i++) {

@@ -1,0 +1,183 @@
+package io.vigil.streams.baseline;
+
+/**
+ * What one entity's network flows normally look like, in bounded memory: first and last seen, record
+ * counts, the learning state, distinct peers and service ports (HyperLogLog), the (peer bucket, service)
+ * pairs it uses and the services themselves (bounded tables), its bytes to public addresses per hour of
+ * the week (robust statistics over the last weeks), recent probe-like flows, and recent alerts.
+ *
+ * <p>Stored in parts that change at different rates (see {@link FlowProfileCodec}): the hot part on
+ * every record, the peers when something new is contacted, one hourly slot once an hour; the dirty bits
+ * (and the volume's dirty slots) say which must be written at the next commit.
+ */
+public final class FlowProfile {
+    static final int DIRTY_PROFILE = 1;
+    static final int DIRTY_PEERS = 2;
+    private static final int KNOWN_SERVICE_KINDS = 64;
+    /** The bucket under which {@link #services()} keeps the services themselves. */
+    private static final long ANY_PEER = 0;
+
+    final String entity;
+    String entityType;
+    String account;
+    String interfaceId;
+    long firstSeen = Long.MAX_VALUE;
+    long lastSeen = Long.MIN_VALUE;
+    long records;
+    long rejectedRecords;
+    long learnedAt = -1;
+    final Hll peers = new Hll();
+    final Hll servicePorts = new Hll();
+    final KnownServices peerServices;
+    final KnownServices services = new KnownServices(KNOWN_SERVICE_KINDS);
+    final HourlyVolume volume = new HourlyVolume();
+    final ProbeWindows probes = new ProbeWindows();
+    final AlertMemo alerts = new AlertMemo();
+    int dirty;
+    boolean queued;
+
+    public FlowProfile(String entity, int knownPeerServices) {
+        this.entity = entity;
+        this.peerServices = new KnownServices(knownPeerServices);
+    }
+
+    /**
+     * Folds one record into the profile. Records without traffic (NODATA, SKIPDATA, no addresses) only
+     * move last-seen; refused flows count, but teach nothing about what the entity talks to.
+     */
+    public void observe(FlowFacts f, ProfileSettings settings) {
+        dirty |= DIRTY_PROFILE;
+        if (entityType == null || account == null && f.account() != null) {
+            entityType = f.entityType();
+            account = f.account();
+            interfaceId = f.interfaceId();
+        }
+        firstSeen = Math.min(firstSeen, f.time());
+        lastSeen = Math.max(lastSeen, f.time());
+        if (!f.traffic()) {
+            return;
+        }
+        records++;
+        if (f.hour() > volume.currentHour()) {
+            probes.prune(f.time() - settings.probeWindowMillis());
+        }
+        if (f.probe()) {
+            probes.observe(f, settings.probeWindowMillis(), knowsService(f.service()));
+        } else {
+            probes.clearLast();
+        }
+        if (f.rejected()) {
+            rejectedRecords++;
+        } else {
+            learnPeer(f);
+        }
+        long publicBytes = f.outbound() && f.peerPublic() && !f.rejected() ? f.bytes() : 0;
+        volume.observe(f.hour(), publicBytes, f.peerHi(), f.peerLo(), peerService(f));
+        if (learnedAt < 0 && (lastSeen - firstSeen >= settings.learningMillis() || records >= settings.learningRecords())) {
+            learnedAt = f.time();
+        }
+    }
+
+    private void learnPeer(FlowFacts f) {
+        int hour = f.hour();
+        int service = peerService(f);
+        boolean changed = peerServices.record(peerBucket(f), service, hour);
+        changed |= services.record(ANY_PEER, Service.kind(service), hour);
+        changed |= peers.add(Hll.mix(f.peerHi() * 0x9E3779B97F4A7C15L + f.peerLo()));
+        changed |= servicePorts.add(Hll.mix(Service.kind(service)));
+        if (changed) {
+            dirty |= DIRTY_PEERS;
+        }
+    }
+
+    /**
+     * The peer bucket of a record: the peer's /24 or /64, except that every public client of a service
+     * the entity serves is one peer, "the internet" — a web server's visitors are not new peers each.
+     */
+    public static long peerBucket(FlowFacts f) {
+        return !f.client() && f.peerPublic() ? 0 : Addresses.bucket(f.peerHi(), f.peerLo());
+    }
+
+    /** The record's service with the flags saying what its peer bucket is. */
+    public static int peerService(FlowFacts f) {
+        int flags = !f.client() && f.peerPublic() ? Service.INTERNET : f.peerV6() ? Service.V6 : 0;
+        return f.service() | flags;
+    }
+
+    /** Has the entity been watched long enough to be judged? Decided on an earlier record, never the current one. */
+    public boolean learned() {
+        return learnedAt >= 0;
+    }
+
+    public boolean knowsPeerService(long bucket, int service) {
+        return peerServices.indexOf(bucket, service) >= 0;
+    }
+
+    public boolean knowsService(int service) {
+        return services.indexOf(ANY_PEER, Service.kind(service)) >= 0;
+    }
+
+    public String entity() {
+        return entity;
+    }
+
+    public String entityType() {
+        return entityType;
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public String interfaceId() {
+        return interfaceId;
+    }
+
+    public long firstSeen() {
+        return firstSeen;
+    }
+
+    public long lastSeen() {
+        return lastSeen;
+    }
+
+    public long records() {
+        return records;
+    }
+
+    public long rejectedRecords() {
+        return rejectedRecords;
+    }
+
+    public long learnedAt() {
+        return learnedAt;
+    }
+
+    public long distinctPeers() {
+        return peers.estimate();
+    }
+
+    public long distinctServicePorts() {
+        return servicePorts.estimate();
+    }
+
+    public KnownServices peerServices() {
+        return peerServices;
+    }
+
+    public KnownServices services() {
+        return services;
+    }
+
+    public HourlyVolume volume() {
+        return volume;
+    }
+
+    public ProbeWindows probes() {
+        return probes;
+    }
+
+    public AlertMemo alerts() {
+        return alerts;
+    }
+}

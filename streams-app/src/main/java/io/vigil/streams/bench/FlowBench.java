@@ -1,0 +1,133 @@
+package io.vigil.streams.bench;
+
+import io.vigil.schemas.FlowRecord;
+import io.vigil.schemas.wire.WireFormat;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flow benchmark: produces N synthetic flow records to a fresh topic, then times, start to finish,
+ * (a) a plain consumer reading them (best of two passes), (a') one that also decodes each, and (b) the
+ * full flow topology under exactly-once until its group has committed every record (after a warm-up
+ * pass over a prefix, on another application id). Both sides are thus measured with a warm JIT.
+ * Everything it creates (topics, groups, state) is removed afterwards.
+ */
+public final class FlowBench {
+    /** Partitions of the benchmark topic: as many as the figures in the issue were measured with. */
+    public static final int PARTITIONS = 4;
+    private static final long SEED = 20240805L;
+    private static final long WARMUP_RECORDS = 300_000;
+    private static final Logger LOG = LoggerFactory.getLogger(FlowBench.class);
+
+    private FlowBench() {}
+
+    /**
+     * Runs the benchmark on the cluster {@code clientProps} point at ({@code bootstrap.servers} at least;
+     * they are passed to every client, and to the topology with {@code vigil.flow.*} settings).
+     */
+    public static FlowBenchResult run(Map<String, Object> clientProps, WireFormat wire, long records) {
+        if (records < 1) {
+            throw new IllegalArgumentException("records must be >= 1");
+        }
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String flows = "bench.flows." + run;
+        String findings = "bench.findings." + run;
+        String applicationId = "vigil-bench-" + run;
+        try (Admin admin = Admin.create(clientProps)) {
+            admin.createTopics(List.of(new NewTopic(flows, Optional.of(PARTITIONS), Optional.empty()),
+                    new NewTopic(findings, Optional.of(1), Optional.empty()), new NewTopic(findings + ".warmup", Optional.of(1), Optional.empty())))
+                    .all().get();
+            try {
+                produce(clientProps, wire, flows, records);
+                Map<TopicPartition, Long> ends = endOffsets(admin, flows);
+                BenchConsumer consumer = new BenchConsumer(clientProps, flows, ends);
+                // Best of two: the first pass also warms the JIT and the page cache for the others.
+                double plain = Math.max(consumer.rate(null), consumer.rate(null));
+                double decoding = consumer.rate(bytes -> wire.decode(flows, bytes, FlowRecord.class));
+                // A warm-up over a prefix, on its own application id: the JIT then compiles Kafka Streams and the
+                // detectors before the measured pass, as the consumer's first pass does for the consumer.
+                long warmup = Math.min(records, WARMUP_RECORDS);
+                new StreamsPass(clientProps, wire, applicationId + "-warmup", flows, findings + ".warmup").run(admin, prefix(ends, warmup, records));
+                StreamsPass.Outcome streams = new StreamsPass(clientProps, wire, applicationId, flows, findings).run(admin, ends);
+                long found = new BenchConsumer(clientProps, findings, endOffsets(admin, findings)).count();
+                return new FlowBenchResult(records, PARTITIONS, plain, decoding, warmup, streams.recordsPerSecond(), found, streams.entities(),
+                        streams.bytesPerEntity());
+            } finally {
+                removeQuietly(admin, List.of(flows, findings, findings + ".warmup", StreamsPass.changelog(applicationId),
+                        StreamsPass.changelog(applicationId + "-warmup")), List.of(applicationId, applicationId + "-warmup"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while benchmarking", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot set up the benchmark topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void produce(Map<String, Object> clientProps, WireFormat wire, String topic, long records) {
+        Map<String, Object> props = new HashMap<>(clientProps);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        long start = System.nanoTime();
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            SyntheticFlows generated = new SyntheticFlows(SEED, records);
+            while (generated.hasNext()) {
+                FlowRecord r = generated.next();
+                producer.send(new ProducerRecord<>(topic, null, r.getStart().toEpochMilli(), r.getInterfaceId(), wire.encode(topic, r)));
+            }
+            producer.flush();
+        }
+        LOG.info("produced {} flow records to {} in {}", records, topic, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws InterruptedException, ExecutionException {
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    /** End offsets that cover about {@code part} of {@code whole} records, spread like the topic. */
+    private static Map<TopicPartition, Long> prefix(Map<TopicPartition, Long> ends, long part, long whole) {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        ends.forEach((tp, end) -> out.put(tp, end * part / whole));
+        return out;
+    }
+
+    private static void removeQuietly(Admin admin, List<String> topics, List<String> groups) {
+        try {
+            admin.deleteConsumerGroups(groups).all().get();
+        } catch (ExecutionException | KafkaException e) {
+            LOG.debug("benchmark groups {} not deleted: {}", groups, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            admin.deleteTopics(topics).all().get();
+        } catch (ExecutionException | KafkaException e) {
+            LOG.warn("benchmark topics {} not all deleted: {}", topics, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

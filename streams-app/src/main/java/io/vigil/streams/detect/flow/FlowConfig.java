@@ -1,0 +1,100 @@
+package io.vigil.streams.detect.flow;
+
+import io.vigil.schemas.Severity;
+import io.vigil.schemas.topics.Topics;
+import io.vigil.streams.baseline.InternalNetworks;
+import io.vigil.streams.baseline.ProfileSettings;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Settings of the flow family: topics, how profiles learn, and each detector's thresholds and windows.
+ * Declared once in {@link #CONFIG} (name, type, default, doc) and validated by {@link #from}.
+ */
+public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettings profile, int cachedProfiles,
+                         InternalNetworks internalNetworks, int scanDistinctPorts, int sweepDistinctHosts, int rejectedBurst,
+                         double volumeK, long volumeFloorBytes, Severity newPeerMinSeverity, long alertDedupeMillis) {
+
+    private static final String P = "vigil.flow.";
+    public static final String SOURCE_TOPIC = P + "source.topic";
+    public static final String FINDINGS_TOPIC = P + "findings.topic";
+    public static final String LEARNING_PERIOD_MS = P + "learning.period.ms";
+    public static final String LEARNING_RECORDS = P + "learning.records";
+    public static final String PROBE_WINDOW_MS = P + "probe.window.ms";
+    public static final String KNOWN_PEER_SERVICES = P + "known.peer.services";
+    public static final String CACHED_PROFILES = P + "cached.profiles";
+    public static final String INTERNAL_NETWORKS = P + "internal.networks";
+    public static final String SCAN_DISTINCT_PORTS = P + "port_scan.distinct.ports";
+    public static final String SWEEP_DISTINCT_HOSTS = P + "host_sweep.distinct.hosts";
+    public static final String REJECTED_BURST = P + "rejected_burst.rejects";
+    public static final String VOLUME_K = P + "volume.mad.k";
+    public static final String VOLUME_FLOOR_BYTES = P + "volume.floor.bytes";
+    public static final String NEW_PEER_MIN_SEVERITY = P + "new_peer_service.min.severity";
+    public static final String ALERT_DEDUPE_MS = P + "alert.dedupe.ms";
+
+    public static final ConfigDef CONFIG = new ConfigDef()
+            .define(SOURCE_TOPIC, Type.STRING, Topics.FLOWS_RAW.name(), Importance.LOW, "Topic of FlowRecords to read.")
+            .define(FINDINGS_TOPIC, Type.STRING, Topics.FINDINGS.name(), Importance.LOW, "Topic to write flow findings to.")
+            .define(LEARNING_PERIOD_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.HIGH,
+                    "Event time an entity is watched (from its first record) before baseline detectors judge it.")
+            .define(LEARNING_RECORDS, Type.LONG, 100_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "Records after which an entity is judged even if its learning period has not passed.")
+            .define(PROBE_WINDOW_MS, Type.LONG, 600_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "Event-time window of the scan, sweep and rejected-burst detectors.")
+            .define(KNOWN_PEER_SERVICES, Type.INT, 128, Range.between(8, 4096), Importance.MEDIUM,
+                    "(Peer bucket, service) pairs kept per entity; the least recently seen makes room.")
+            .define(CACHED_PROFILES, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
+                    "Live profiles kept in memory per stream thread; more entities than this are read from RocksDB.")
+            .define(INTERNAL_NETWORKS, Type.LIST, List.of(), Importance.MEDIUM,
+                    "CIDR blocks to treat as internal besides the private ranges, e.g. the VPCs' IPv6 blocks.")
+            .define(SCAN_DISTINCT_PORTS, Type.INT, 20, Range.atLeast(2), Importance.MEDIUM,
+                    "Distinct ports probed between an entity and one peer within the window that make a port scan.")
+            .define(SWEEP_DISTINCT_HOSTS, Type.INT, 20, Range.atLeast(2), Importance.MEDIUM,
+                    "Distinct hosts an entity probes on one port within the window that make a host sweep.")
+            .define(REJECTED_BURST, Type.INT, 50, Range.atLeast(2), Importance.MEDIUM,
+                    "Refused flows from one external source to an entity within the window that make a burst.")
+            .define(VOLUME_K, Type.DOUBLE, 6.0, Range.atLeast(0), Importance.MEDIUM,
+                    "An hour's bytes to public addresses are unusual more than k * 1.4826 * MAD above its baseline's median (and at least twice the median).")
+            .define(VOLUME_FLOOR_BYTES, Type.LONG, 50_000_000L, Range.atLeast(0), Importance.MEDIUM,
+                    "And at least this many bytes above the median, whatever the baseline.")
+            .define(NEW_PEER_MIN_SEVERITY, Type.STRING, "LOW", ValidString.in("INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL"), Importance.LOW,
+                    "New peer services below this severity are learned silently.")
+            .define(ALERT_DEDUPE_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
+                    "Event time during which a repeated unusual-port alert for the same peer and port is not raised again.");
+
+    public FlowConfig {
+        if (volumeK < 0 || volumeFloorBytes < 0 || alertDedupeMillis < 0 || cachedProfiles < 1
+                || scanDistinctPorts < 2 || sweepDistinctHosts < 2 || rejectedBurst < 2) {
+            throw new IllegalArgumentException("invalid flow detection settings");
+        }
+    }
+
+    public static FlowConfig defaults() {
+        return from(Map.of());
+    }
+
+    /** Reads the {@code vigil.flow.*} keys of a property map (others are ignored); throws ConfigException on a bad value. */
+    public static FlowConfig from(Map<String, ?> props) {
+        Map<String, Object> v = CONFIG.parse(props);
+        InternalNetworks internal;
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> cidrs = (List<String>) v.get(INTERNAL_NETWORKS);
+            internal = InternalNetworks.of(cidrs);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(INTERNAL_NETWORKS, v.get(INTERNAL_NETWORKS), e.getMessage());
+        }
+        return new FlowConfig((String) v.get(SOURCE_TOPIC), (String) v.get(FINDINGS_TOPIC),
+                new ProfileSettings((Long) v.get(LEARNING_PERIOD_MS), (Long) v.get(LEARNING_RECORDS), (Long) v.get(PROBE_WINDOW_MS),
+                        (Integer) v.get(KNOWN_PEER_SERVICES)),
+                (Integer) v.get(CACHED_PROFILES), internal, (Integer) v.get(SCAN_DISTINCT_PORTS), (Integer) v.get(SWEEP_DISTINCT_HOSTS),
+                (Integer) v.get(REJECTED_BURST), (Double) v.get(VOLUME_K), (Long) v.get(VOLUME_FLOOR_BYTES),
+                Severity.valueOf((String) v.get(NEW_PEER_MIN_SEVERITY)), (Long) v.get(ALERT_DEDUPE_MS));
+    }
+}

@@ -1,0 +1,88 @@
+package io.vigil.streams.baseline;
+
+import static io.vigil.streams.baseline.TestFlows.flow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.Test;
+
+class FlowProfileCodecTest {
+    private static final ProfileSettings SETTINGS = new ProfileSettings(86_400_000L, 100_000, 600_000, 128);
+
+    @Test
+    void everyPartSurvivesStorage() {
+        FlowProfile p = busyProfile();
+        TreeMap<String, byte[]> store = store(p);
+        FlowProfile copy = decode(store, p.entity());
+        assertThat(FlowProfileView.of(copy)).isEqualTo(FlowProfileView.of(p));
+    }
+
+    @Test
+    void onlyChangedPartsAreWrittenAgain() {
+        FlowProfile p = busyProfile();
+        store(p);
+        FlowFacts f = new FlowFacts(InternalNetworks.NONE);
+        f.read(flow("203.0.113.9", 50000, "10.0.0.5", 80).direction("ingress").reject().afterSeconds(48 * 3600L + 100).build(), 0, "flows.raw", 0, 9);
+        p.observe(f, SETTINGS);
+        assertThat(store(p)).containsOnlyKeys(FlowProfileCodec.profileKey("i-0a1"));
+        f.read(flow("203.0.113.9", 50000, "10.0.0.5", 80).direction("ingress").reject().afterSeconds(49 * 3600L + 100).build(), 0, "flows.raw", 0, 10);
+        p.observe(f, SETTINGS);
+        assertThat(store(p)).containsOnlyKeys(FlowProfileCodec.profileKey("i-0a1"), FlowProfileCodec.hourKey("i-0a1", 48));
+    }
+
+    @Test
+    void aBusyEntityStaysSmall() {
+        TreeMap<String, byte[]> store = store(busyProfile());
+        assertThat(store.values().stream().mapToInt(v -> v.length).sum()).isLessThan(6_000);
+        assertThat(store.get(FlowProfileCodec.profileKey("i-0a1"))).hasSizeLessThan(1_500);
+    }
+
+    @Test
+    void theViewShowsWhatWasLearned() {
+        var view = FlowProfileView.of(busyProfile());
+        assertThat(view).containsEntry("entity", "i-0a1").containsEntry("entity_type", "instance").containsKey("learning");
+        assertThat((List<?>) view.get("peer_services")).isNotEmpty();
+        assertThat((List<?>) view.get("recent_probes")).isNotEmpty();
+    }
+
+    /** What a commit would write: the dirty parts, by key. */
+    static TreeMap<String, byte[]> store(FlowProfile p) {
+        List<KeyValue<String, byte[]>> parts = new ArrayList<>();
+        new FlowProfileCodec().encodeDirty(p, parts);
+        TreeMap<String, byte[]> store = new TreeMap<>();
+        parts.forEach(kv -> store.put(kv.key, kv.value));
+        return store;
+    }
+
+    static FlowProfile decode(TreeMap<String, byte[]> store, String entity) {
+        var hours = store.subMap(FlowProfileCodec.hourKey(entity, 0), true, FlowProfileCodec.hourKey(entity, 167), true).entrySet().stream()
+                .map(e -> KeyValue.pair(e.getKey(), e.getValue())).iterator();
+        return FlowProfileCodec.decode(entity, 128, store::get, hours);
+    }
+
+    /** Services, peers over two days, hourly volume, and a scan in progress. */
+    static FlowProfile busyProfile() {
+        FlowProfile p = new FlowProfile("i-0a1", 128);
+        FlowFacts f = new FlowFacts(InternalNetworks.NONE);
+        long offset = 0;
+        for (int hour = 0; hour < 48; hour++) {
+            for (int peer = 1; peer <= 20; peer++) {
+                f.read(flow("10.0.0.5", 40000 + peer, "198.51." + peer + ".10", 443).direction("egress").afterSeconds(hour * 3600L + peer)
+                        .bytes(100_000L * peer).build(), 0, "flows.raw", 0, offset++);
+                p.observe(f, SETTINGS);
+            }
+            f.read(flow("2001:db8::9", 40000, "10.0.0.5", 22).direction("ingress").afterSeconds(hour * 3600L + 30).build(), 0, "flows.raw", 0,
+                    offset++);
+            p.observe(f, SETTINGS);
+        }
+        for (int port = 1; port < 40; port++) {
+            f.read(flow("203.0.113.9", 50000, "10.0.0.5", port).direction("ingress").reject().packets(1).afterSeconds(48 * 3600L + port).build(),
+                    0, "flows.raw", 0, offset++);
+            p.observe(f, SETTINGS);
+        }
+        return p;
+    }
+}
