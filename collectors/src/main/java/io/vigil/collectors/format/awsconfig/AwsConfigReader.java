@@ -4,21 +4,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.collectors.format.Format;
 import io.vigil.collectors.format.FormatReader;
 import io.vigil.collectors.format.RecordSink;
 import io.vigil.collectors.format.Rejected;
 import io.vigil.collectors.format.json.Json;
+import io.vigil.collectors.format.json.JsonLines;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -47,57 +42,10 @@ public final class AwsConfigReader implements FormatReader {
     public void read(InputStream raw, String source, RecordSink sink) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, HEAD);
         ConfigMessageHandler handler = new ConfigMessageHandler(source, clock.instant(), sink);
-        if (isJsonLines(in)) {
-            readLines(in, handler, sink);
+        if (JsonLines.detect(in)) {
+            JsonLines.read(in, sink, handler::message);
         } else {
             readDocuments(in, handler, sink);
-        }
-    }
-
-    /** JSON lines: the first line holds one complete object and another object starts on a later line. */
-    private static boolean isJsonLines(BufferedInputStream in) throws IOException {
-        in.mark(HEAD);
-        byte[] head = in.readNBytes(HEAD);
-        in.reset();
-        String text = new String(head, StandardCharsets.UTF_8).stripLeading();
-        int nl = text.indexOf('\n');
-        if (!text.startsWith("{") || nl < 0 || !text.substring(nl + 1).stripLeading().startsWith("{")) {
-            return false;
-        }
-        try {
-            JsonNode first = Json.MAPPER.readTree(text.substring(0, nl));
-            return first != null && first.isObject();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void readLines(InputStream in, ConfigMessageHandler handler, RecordSink sink) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), HEAD);
-        long n = 0;
-        while (true) {
-            String line;
-            try {
-                line = reader.readLine();
-            } catch (CharacterCodingException e) {
-                // Once the decoder has failed the rest cannot be split into lines reliably.
-                sink.reject(new Rejected("invalid_utf8", "input is not valid UTF-8 from line " + (n + 1) + " on", new byte[0], "line " + (n + 1)));
-                return;
-            }
-            if (line == null) {
-                return;
-            }
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String position = "line " + n;
-            try {
-                handler.message(Json.MAPPER.readTree(line), position);
-            } catch (JsonProcessingException e) {
-                sink.reject(new Rejected(reasonFor(e), "line is not JSON: " + shortMessage(e), line.getBytes(StandardCharsets.UTF_8), position));
-            }
         }
     }
 
@@ -120,9 +68,9 @@ public final class AwsConfigReader implements FormatReader {
                 }
             }
         } catch (StreamConstraintsException e) {
-            sink.reject(new Rejected("limit_exceeded", "refused by the parser's limits: " + shortMessage(e), new byte[0], "record " + (index[0] + 1)));
+            sink.reject(new Rejected("limit_exceeded", "refused by the parser's limits: " + JsonLines.shortMessage(e), new byte[0], "record " + (index[0] + 1)));
         } catch (JsonProcessingException e) {
-            sink.reject(new Rejected(reasonFor(e), "JSON cannot be parsed past this point: " + shortMessage(e), new byte[0],
+            sink.reject(new Rejected(JsonLines.reason(e), "JSON cannot be parsed past this point: " + JsonLines.shortMessage(e), new byte[0],
                     "record " + (index[0] + 1)));
         }
     }
@@ -145,20 +93,5 @@ public final class AwsConfigReader implements FormatReader {
         if (!streamed) {
             handler.message(rest, "record " + ++index[0]);
         }
-    }
-
-    private static String reasonFor(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
-            return "limit_exceeded";
-        }
-        String m = String.valueOf(e.getMessage());
-        return m.contains("UTF-8") || m.contains("UTF8") ? "invalid_utf8" : "malformed_json";
-    }
-
-    private static String shortMessage(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        m = nl > 0 ? m.substring(0, nl) : m;
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 }

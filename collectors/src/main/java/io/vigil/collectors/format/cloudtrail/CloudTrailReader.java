@@ -10,15 +10,13 @@ import io.vigil.collectors.format.FormatReader;
 import io.vigil.collectors.format.RecordSink;
 import io.vigil.collectors.format.Rejected;
 import io.vigil.collectors.format.json.Json;
+import io.vigil.collectors.format.json.JsonLines;
 import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.Origin;
 import io.vigil.schemas.topics.Topics;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -42,57 +40,10 @@ public final class CloudTrailReader implements FormatReader {
     @Override
     public void read(InputStream raw, String source, RecordSink sink) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        if (isJsonLines(in)) {
-            readLines(in, source, sink);
+        if (JsonLines.detect(in)) {
+            JsonLines.read(in, sink, (node, position) -> emit(node, position, source, sink));
         } else {
             readDocument(in, source, sink);
-        }
-    }
-
-    /** JSON lines: the first line holds one complete object and another line follows. */
-    private static boolean isJsonLines(BufferedInputStream in) throws IOException {
-        in.mark(1 << 16);
-        byte[] head = in.readNBytes(1 << 16);
-        in.reset();
-        String text = new String(head, StandardCharsets.UTF_8).stripLeading();
-        int nl = text.indexOf('\n');
-        if (!text.startsWith("{") || nl < 0 || text.substring(nl).isBlank()) {
-            return false;
-        }
-        try {
-            JsonNode first = Json.MAPPER.readTree(text.substring(0, nl));
-            return first != null && first.isObject() && text.substring(nl + 1).stripLeading().startsWith("{");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void readLines(InputStream in, String source, RecordSink sink) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder));
-        String line;
-        long n = 0;
-        while ((line = readLineOrReject(reader, n + 1, source, sink)) != null) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String position = "line " + n;
-            try {
-                emit(Json.MAPPER.readTree(line), position, source, sink);
-            } catch (IOException e) {
-                sink.reject(new Rejected(reasonFor(e), "line is not a CloudTrail event: " + shortMessage(e), bytes(line), position));
-            }
-        }
-    }
-
-    private static String readLineOrReject(BufferedReader reader, long lineNo, String source, RecordSink sink) throws IOException {
-        try {
-            return reader.readLine();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            // The rest of the stream cannot be split reliably once the decoder has failed.
-            sink.reject(new Rejected("invalid_utf8", "input is not valid UTF-8 from line " + lineNo + " on", new byte[0], "line " + lineNo));
-            return null;
         }
     }
 
@@ -117,9 +68,9 @@ public final class CloudTrailReader implements FormatReader {
                 sink.reject(new Rejected("malformed_json", "expected a JSON object or array at the top level", new byte[0], "record 1"));
             }
         } catch (StreamConstraintsException e) {
-            sink.reject(new Rejected("limit_exceeded", "refused by the parser's limits: " + shortMessage(e), new byte[0], "record " + (index + 1)));
+            sink.reject(new Rejected("limit_exceeded", "refused by the parser's limits: " + JsonLines.shortMessage(e), new byte[0], "record " + (index + 1)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            sink.reject(new Rejected(reasonFor(e), "JSON cannot be parsed past this point: " + shortMessage(e), new byte[0], "record " + (index + 1)));
+            sink.reject(new Rejected(JsonLines.reason(e), "JSON cannot be parsed past this point: " + JsonLines.shortMessage(e), new byte[0], "record " + (index + 1)));
         }
     }
 
@@ -141,9 +92,9 @@ public final class CloudTrailReader implements FormatReader {
                 }
             }
         } catch (StreamConstraintsException e) {
-            sink.reject(new Rejected("limit_exceeded", "refused by the parser's limits: " + shortMessage(e), new byte[0], "record " + index));
+            sink.reject(new Rejected("limit_exceeded", "refused by the parser's limits: " + JsonLines.shortMessage(e), new byte[0], "record " + index));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            sink.reject(new Rejected(reasonFor(e), "JSON cannot be parsed past this point: " + shortMessage(e), new byte[0], "record " + index));
+            sink.reject(new Rejected(JsonLines.reason(e), "JSON cannot be parsed past this point: " + JsonLines.shortMessage(e), new byte[0], "record " + index));
         }
         return index;
     }
@@ -174,21 +125,6 @@ public final class CloudTrailReader implements FormatReader {
         } catch (IllegalArgumentException | org.apache.avro.AvroRuntimeException ex) {
             sink.reject(new Rejected("invalid_event", "not a CloudTrail event: " + ex.getMessage(), bytes(raw), position));
         }
-    }
-
-    private static String reasonFor(Exception e) {
-        if (e instanceof StreamConstraintsException) {
-            return "limit_exceeded";
-        }
-        String m = String.valueOf(e.getMessage());
-        return m.contains("UTF-8") || m.contains("UTF8") ? "invalid_utf8" : "malformed_json";
-    }
-
-    private static String shortMessage(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        m = nl > 0 ? m.substring(0, nl) : m;
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 
     private static byte[] bytes(String s) {
