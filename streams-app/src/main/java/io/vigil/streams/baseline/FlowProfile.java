@@ -4,7 +4,8 @@ package io.vigil.streams.baseline;
  * What one entity's network flows normally look like, in bounded memory: first and last seen, record
  * counts, the learning state, distinct peers and service ports (HyperLogLog), the (peer bucket, service)
  * pairs it uses and the services themselves (bounded tables), its bytes to public addresses per hour of
- * the week (robust statistics over the last weeks), recent probe-like flows, and recent alerts.
+ * the week (robust statistics over the last weeks), recent probe-like flows, recent
+ * conversations per peer and service (all flows, for the rate detectors), and recent alerts.
  *
  * <p>Stored in parts that change at different rates (see {@link FlowProfileCodec}): the hot part on
  * every record, the peers when something new is contacted, one hourly slot once an hour; the dirty bits
@@ -32,6 +33,7 @@ public final class FlowProfile {
     final KnownServices services = new KnownServices(KNOWN_SERVICE_KINDS);
     final HourlyVolume volume = new HourlyVolume();
     final ProbeWindows probes = new ProbeWindows();
+    final ConnectionWindows connections = new ConnectionWindows();
     final AlertMemo alerts = new AlertMemo();
     int dirty;
     boolean queued;
@@ -60,7 +62,9 @@ public final class FlowProfile {
         records++;
         if (f.hour() > volume.currentHour()) {
             probes.prune(f.time() - settings.probeWindowMillis());
+            connections.prune(f.time() - settings.rateWindowMillis());
         }
+        connections.observe(f, settings.rateWindowMillis(), this);
         if (f.probe()) {
             probes.observe(f, settings.probeWindowMillis(), knowsService(f.service()));
         } else {
@@ -102,6 +106,15 @@ public final class FlowProfile {
     public static int peerService(FlowFacts f) {
         int flags = !f.client() && f.peerPublic() ? Service.INTERNET : f.peerV6() ? Service.V6 : 0;
         return f.service() | flags;
+    }
+
+    /**
+     * Whether the record's (peer bucket, service) was an established relation before it: false for
+     * clients from the internet (one bucket for all of them, so it says nothing about this source).
+     */
+    boolean establishedPeer(FlowFacts f) {
+        int service = peerService(f);
+        return (service & Service.INTERNET) == 0 && peerServices.indexOf(peerBucket(f), service) >= 0;
     }
 
     /** Has the entity been watched long enough to be judged? Decided on an earlier record, never the current one. */
@@ -175,6 +188,11 @@ public final class FlowProfile {
 
     public ProbeWindows probes() {
         return probes;
+    }
+
+    /** Recent conversations per (peer, service), for the rate detectors. */
+    public ConnectionWindows connections() {
+        return connections;
     }
 
     public AlertMemo alerts() {

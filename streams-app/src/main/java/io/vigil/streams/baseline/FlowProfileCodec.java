@@ -16,7 +16,9 @@ import org.apache.kafka.streams.KeyValue;
  * this module's private state (its changelog is internal); a new version must still read the old.
  */
 public final class FlowProfileCodec {
-    static final byte VERSION = 1;
+    /** 2: the profile part ends with the connection windows; version 1 parts (without them) are still read. */
+    static final byte VERSION = 2;
+    private static final byte VERSION_1 = 1;
     private static final String PROFILE = "#profile";
     private static final String PEERS = "#peers";
     private static final String HOUR = "#h";
@@ -72,7 +74,7 @@ public final class FlowProfileCodec {
         FlowProfile p = new FlowProfile(entity, knownPeerServices);
         byte[] profile = get.apply(profileKey(entity));
         if (profile != null) {
-            readProfile(p, open(profile));
+            readProfile(p, open(profile), profile[0]);
         }
         byte[] peers = get.apply(peersKey(entity));
         if (peers != null) {
@@ -104,7 +106,7 @@ public final class FlowProfileCodec {
     private static ByteBuffer open(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte version = in.get();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_1) {
             throw new IllegalStateException("flow profile part of unknown format version " + version);
         }
         return in;
@@ -118,9 +120,10 @@ public final class FlowProfileCodec {
         p.volume.writeCurrent(out);
         p.probes.writeTo(out);
         p.alerts.writeTo(out);
+        p.connections.writeTo(out);
     }
 
-    private static void readProfile(FlowProfile p, ByteBuffer in) {
+    private static void readProfile(FlowProfile p, ByteBuffer in, byte version) {
         p.entityType = getString(in);
         p.account = getString(in);
         p.interfaceId = getString(in);
@@ -132,6 +135,9 @@ public final class FlowProfileCodec {
         p.volume.readCurrent(in);
         p.probes.readFrom(in);
         p.alerts.readFrom(in);
+        if (version >= 2) {
+            p.connections.readFrom(in);
+        }
     }
 
     private static void putString(ByteBuffer out, String s) {

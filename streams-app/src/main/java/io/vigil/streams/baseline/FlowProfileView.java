@@ -47,6 +47,7 @@ public final class FlowProfileView {
         m.put("peer_services", services(p.peerServices(), true));
         m.put("outbound_public_bytes", volume(p.volume()));
         m.put("recent_probes", probes(p.probes()));
+        m.put("recent_connections", connections(p.connections()));
         return m;
     }
 
@@ -109,6 +110,28 @@ public final class FlowProfileView {
             e.put("window_start", time(w.start()));
             e.put("probes", w.probes());
             e.put("rejected", w.rejects());
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> connections(ConnectionWindows windows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ConnectionWindow w : windows.all()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("peer", Addresses.format(w.peerHi(), w.peerLo()));
+            e.put("service", Service.text(w.service()));
+            e.put("window_start", time(w.start()));
+            e.put("window_last", time(w.last()));
+            e.put("flows", w.flows());
+            e.put("rejected", w.rejects());
+            e.put("packets", w.packets());
+            e.put("bytes", w.bytes());
+            List<String> sources = new ArrayList<>();
+            for (int i = 0; i < w.refs(); i++) {
+                sources.add(w.refPartition(i) + "/" + w.refOffset(i) + " " + w.refRecordId(i));
+            }
+            e.put("sources", sources);
             out.add(e);
         }
         return out;

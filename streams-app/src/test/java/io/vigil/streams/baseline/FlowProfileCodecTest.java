@@ -48,6 +48,36 @@ class FlowProfileCodecTest {
         assertThat((List<?>) view.get("recent_probes")).isNotEmpty();
     }
 
+    @Test
+    void connectionWindowsSurviveStorage() {
+        FlowProfile p = busyProfile();
+        assertThat(p.connections().all()).isNotEmpty();
+        FlowProfile copy = decode(store(p), p.entity());
+        assertThat(FlowProfileView.of(copy).get("recent_connections")).isEqualTo(FlowProfileView.of(p).get("recent_connections"));
+        assertThat((List<?>) FlowProfileView.of(copy).get("recent_connections")).hasSameSizeAs(p.connections().all());
+    }
+
+    @Test
+    void aVersionOneProfileIsStillRead() {
+        FlowProfile p = busyProfile();
+        p.connections().prune(Long.MAX_VALUE);
+        TreeMap<String, byte[]> store = store(p);
+        // Version 1 wrote no connection windows: the same part without its last byte (an empty window list).
+        byte[] v2 = store.get(FlowProfileCodec.profileKey("i-0a1"));
+        assertThat(v2[0]).isEqualTo(FlowProfileCodec.VERSION);
+        assertThat(v2[v2.length - 1]).isZero();
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+        v1[0] = 1;
+        store.put(FlowProfileCodec.profileKey("i-0a1"), v1);
+        store.replaceAll((k, v) -> {
+            byte[] old = v.clone();
+            old[0] = 1;
+            return old;
+        });
+        FlowProfile copy = decode(store, p.entity());
+        assertThat(FlowProfileView.of(copy)).isEqualTo(FlowProfileView.of(p));
+    }
+
     /** What a commit would write: the dirty parts, by key. */
     static TreeMap<String, byte[]> store(FlowProfile p) {
         List<KeyValue<String, byte[]>> parts = new ArrayList<>();

@@ -3,12 +3,14 @@ package io.vigil.streams.detect.flow;
 import io.vigil.schemas.FindingKind;
 import io.vigil.schemas.Severity;
 import io.vigil.schemas.SourceRef;
+import io.vigil.streams.baseline.ConnectionWindow;
 import io.vigil.streams.baseline.FlowFacts;
 import io.vigil.streams.baseline.FlowProfile;
 import io.vigil.streams.baseline.ProbeWindow;
 import io.vigil.streams.baseline.Service;
 import io.vigil.streams.finding.Detection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,13 @@ final class FlowAlerts {
                            String guardDuty, List<SourceRef> sources) {
         String playbook = severity.ordinal() < Severity.HIGH.ordinal() ? "suspicious-activity"
                 : detector.equals(VolumeDetector.EXFILTRATION) ? "data-exfiltration" : "compromised-instance";
+        return alert(detector, severity, p, f, attack, summary, observed, baseline, reason, evidenceKey, guardDuty, playbook, sources);
+    }
+
+    /** The same, with the playbook chosen by the detector. */
+    static FlowAlert alert(String detector, Severity severity, FlowProfile p, FlowFacts f, List<String> attack, String summary,
+                           Map<String, String> observed, Map<String, String> baseline, String reason, String evidenceKey,
+                           String guardDuty, String playbook, List<SourceRef> sources) {
         Detection d = new Detection(detector, FindingKind.anomaly, severity, p.entity(), p.entityType(), p.account(), attack, summary,
                 observed, baseline, reason, evidenceKey, List.of("flow", "guardduty:" + guardDuty, "playbook:" + playbook));
         return new FlowAlert(d, Instant.ofEpochMilli(f.time()), sources);
@@ -63,6 +72,25 @@ final class FlowAlerts {
             return List.of(current);
         }
         return List.of(new SourceRef(current.getTopic(), w.firstPartition(), w.firstOffset(), w.firstRecordId()), current);
+    }
+
+    /**
+     * Up to {@value ConnectionWindow#MAX_REFS} records of a connection window and the current one (20 in
+     * all), in order; the current record is not repeated when the window already cites it.
+     */
+    static List<SourceRef> sources(ConnectionWindow w, FlowFacts f) {
+        SourceRef current = f.source();
+        List<SourceRef> out = new ArrayList<>(w.refs() + 1);
+        boolean cited = false;
+        for (int i = 0; i < w.refs(); i++) {
+            boolean isCurrent = w.refOffset(i) == f.offset() && w.refPartition(i) == f.partition();
+            cited |= isCurrent;
+            out.add(isCurrent ? current : new SourceRef(current.getTopic(), w.refPartition(i), w.refOffset(i), w.refRecordId(i)));
+        }
+        if (!cited) {
+            out.add(current);
+        }
+        return List.copyOf(out);
     }
 
     /** A severity moved by {@code steps} levels, kept within INFO..CRITICAL. */

@@ -19,7 +19,8 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettings profile, int cachedProfiles,
                          InternalNetworks internalNetworks, int scanDistinctPorts, int sweepDistinctHosts, int rejectedBurst,
-                         double volumeK, long volumeFloorBytes, Severity newPeerMinSeverity, long alertDedupeMillis) {
+                         double volumeK, long volumeFloorBytes, Severity newPeerMinSeverity, long alertDedupeMillis,
+                         int bruteForceFlows, int dosFlows, long dosPackets) {
 
     private static final String P = "vigil.flow.";
     public static final String SOURCE_TOPIC = P + "source.topic";
@@ -37,6 +38,10 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
     public static final String VOLUME_FLOOR_BYTES = P + "volume.floor.bytes";
     public static final String NEW_PEER_MIN_SEVERITY = P + "new_peer_service.min.severity";
     public static final String ALERT_DEDUPE_MS = P + "alert.dedupe.ms";
+    public static final String RATE_WINDOW_MS = P + "rate.window.ms";
+    public static final String BRUTE_FORCE_FLOWS = P + "brute_force.flows";
+    public static final String DOS_FLOWS = P + "dos.flows";
+    public static final String DOS_PACKETS = P + "dos.packets";
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(SOURCE_TOPIC, Type.STRING, Topics.FLOWS_RAW.name(), Importance.LOW, "Topic of FlowRecords to read.")
@@ -66,11 +71,20 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
             .define(NEW_PEER_MIN_SEVERITY, Type.STRING, "LOW", ValidString.in("INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL"), Importance.LOW,
                     "New peer services below this severity are learned silently.")
             .define(ALERT_DEDUPE_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
-                    "Event time during which a repeated unusual-port alert for the same peer and port is not raised again.");
+                    "Event time during which a repeated unusual-port alert for the same peer and port is not raised again.")
+            .define(RATE_WINDOW_MS, Type.LONG, 600_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "Event-time window of the brute-force and flood detectors: flows per (peer, service) are counted from the first one for this long.")
+            .define(BRUTE_FORCE_FLOWS, Type.INT, 30, Range.atLeast(2), Importance.MEDIUM,
+                    "Flows (accepted or refused) from one source to one authentication service port of an entity within the window that make a brute force; HIGH at 4x.")
+            .define(DOS_FLOWS, Type.INT, 500, Range.atLeast(2), Importance.MEDIUM,
+                    "Flows between one source and one host:port within the window that make a flood; HIGH at 4x. Keep above ~200: a health check every few seconds gives that many.")
+            .define(DOS_PACKETS, Type.LONG, 1_000_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "Or packets between one source and one host:port within the window that make a flood; HIGH at 4x.");
 
     public FlowConfig {
         if (volumeK < 0 || volumeFloorBytes < 0 || alertDedupeMillis < 0 || cachedProfiles < 1
-                || scanDistinctPorts < 2 || sweepDistinctHosts < 2 || rejectedBurst < 2) {
+                || scanDistinctPorts < 2 || sweepDistinctHosts < 2 || rejectedBurst < 2 || bruteForceFlows < 2 || dosFlows < 2
+                || dosPackets < 1) {
             throw new IllegalArgumentException("invalid flow detection settings");
         }
     }
@@ -92,9 +106,10 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
         }
         return new FlowConfig((String) v.get(SOURCE_TOPIC), (String) v.get(FINDINGS_TOPIC),
                 new ProfileSettings((Long) v.get(LEARNING_PERIOD_MS), (Long) v.get(LEARNING_RECORDS), (Long) v.get(PROBE_WINDOW_MS),
-                        (Integer) v.get(KNOWN_PEER_SERVICES)),
+                        (Integer) v.get(KNOWN_PEER_SERVICES), (Long) v.get(RATE_WINDOW_MS)),
                 (Integer) v.get(CACHED_PROFILES), internal, (Integer) v.get(SCAN_DISTINCT_PORTS), (Integer) v.get(SWEEP_DISTINCT_HOSTS),
                 (Integer) v.get(REJECTED_BURST), (Double) v.get(VOLUME_K), (Long) v.get(VOLUME_FLOOR_BYTES),
-                Severity.valueOf((String) v.get(NEW_PEER_MIN_SEVERITY)), (Long) v.get(ALERT_DEDUPE_MS));
+                Severity.valueOf((String) v.get(NEW_PEER_MIN_SEVERITY)), (Long) v.get(ALERT_DEDUPE_MS),
+                (Integer) v.get(BRUTE_FORCE_FLOWS), (Integer) v.get(DOS_FLOWS), (Long) v.get(DOS_PACKETS));
     }
 }

@@ -34,6 +34,8 @@ public final class FlowJudge {
             alerts = add(alerts, HostSweepDetector.score(p, f, config));
             alerts = add(alerts, RejectedBurstDetector.score(p, f, config));
         }
+        alerts = add(alerts, BruteForceDetector.score(p, f, config));
+        alerts = add(alerts, DosDetector.score(p, f, config));
         alerts = add(alerts, VolumeDetector.score(p, f, config, learned));
         return alerts == null ? List.of() : alerts;
     }
