@@ -47,9 +47,11 @@ public final class DemoCommand implements Callable<Integer> {
             deleteRecursively(work); // the demo's own embedded cluster starts empty each time
         }
         Path input = work.resolve("input");
-        List<Path> files = new ScenarioGenerator(seed, Instant.parse("2026-03-02T00:00:00Z")).write(input, days);
-        System.out.printf("demo: generated %d days of CloudTrail for 3 principals, with an attack on the last day (%d files in %s)%n",
-                days, files.size(), input);
+        Instant start = Instant.parse("2026-03-02T00:00:00Z");
+        List<Path> files = new java.util.ArrayList<>(new ScenarioGenerator(seed, start).write(input, days));
+        files.addAll(new EstateScenario(seed, start).write(input, days));
+        System.out.printf("demo: generated %d days of CloudTrail, VPC flow logs and AWS Config for a small estate, with attacks on the last day"
+                + " (%d files in %s)%n", days, files.size(), input);
         try (KafkaRuntime runtime = KafkaRuntime.open(kafka.withDataDir(work.resolve("kafka")))) {
             ReplayPipeline.Result result = new ReplayPipeline(runtime, Duration.ofMinutes(5), Clock.systemUTC()).run(List.of(input));
             Summary.print(System.out, result, 25);
