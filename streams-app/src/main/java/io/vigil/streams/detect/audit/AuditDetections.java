@@ -4,6 +4,7 @@ import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.streams.app.DetectionContext;
 import io.vigil.streams.detect.audit.burst.BurstDetections;
+import io.vigil.streams.detect.audit.principal.PrincipalDetections;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -18,5 +19,6 @@ public final class AuditDetections {
                 Consumed.with(Topics.AUDIT_EVENTS.keySerde(), Topics.AUDIT_EVENTS.valueSerde(ctx.wire())).withName("audit-events-source"));
         ctx.sink(events.process(() -> new SensitiveCallProcessor(ctx.clock()), Named.as("audit-sensitive-call")), "audit-sensitive-call");
         BurstDetections.addTo(builder, events, ctx);
+        PrincipalDetections.addTo(builder, events, ctx);
     }
 }
