@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.cli.metrics.MetricsServer;
+import io.vigil.streams.app.DetectionContext;
+import io.vigil.streams.app.FindingMetrics;
 import io.vigil.streams.app.StreamsSettings;
 import io.vigil.streams.app.VigilStreams;
 import java.time.Clock;
@@ -28,8 +30,8 @@ public final class StreamsCommand implements Callable<Integer> {
         try (KafkaRuntime runtime = KafkaRuntime.open(kafka); MetricsServer metrics = MetricsServer.start(metricsOptions.bind(), metricsOptions.portOr(9402))) {
             TopicSetup.ensure(runtime.clientProps());
             CountDownLatch stopped = new CountDownLatch(1);
-            try (VigilStreams streams = new VigilStreams(StreamsSettings.of(runtime.allProps(), runtime.dataDir().resolve("streams-state")),
-                    runtime.wire(), Clock.systemUTC())) {
+            DetectionContext ctx = DetectionContext.live(runtime.wire(), Clock.systemUTC()).withMetrics(new FindingMetrics(metrics.registry()));
+            try (VigilStreams streams = new VigilStreams(StreamsSettings.of(runtime.allProps(), runtime.dataDir().resolve("streams-state")), ctx)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vigil-streams-shutdown"));
                 new KafkaStreamsMetrics(streams.kafkaStreams()).bindTo(metrics.registry());
                 streams.start();

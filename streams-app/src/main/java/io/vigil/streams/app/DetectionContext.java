@@ -21,16 +21,22 @@ import org.apache.kafka.streams.kstream.Produced;
  * @param to            keep findings whose event time is before this (hunts)
  * @param detectors     keep findings of these detectors
  * @param siemMirror    whether the topology also mirrors findings for SIEMs (live only)
+ * @param metrics       where findings are counted
  */
 public record DetectionContext(WireFormat wire, Clock clock, String findingsTopic, Optional<Instant> from, Optional<Instant> to,
-                               Predicate<String> detectors, boolean siemMirror) {
+                               Predicate<String> detectors, boolean siemMirror, FindingMetrics metrics) {
 
     public static DetectionContext live(WireFormat wire, Clock clock) {
-        return new DetectionContext(wire, clock, Topics.FINDINGS.name(), Optional.empty(), Optional.empty(), d -> true, true);
+        return new DetectionContext(wire, clock, Topics.FINDINGS.name(), Optional.empty(), Optional.empty(), d -> true, true, FindingMetrics.none());
     }
 
     public static DetectionContext hunt(WireFormat wire, Clock clock, String findingsTopic, Instant from, Instant to, Predicate<String> detectors) {
-        return new DetectionContext(wire, clock, findingsTopic, Optional.of(from), Optional.of(to), detectors, false);
+        return new DetectionContext(wire, clock, findingsTopic, Optional.of(from), Optional.of(to), detectors, false, FindingMetrics.none());
+    }
+
+    /** The same context, counting its findings in {@code registry}-backed metrics. */
+    public DetectionContext withMetrics(FindingMetrics m) {
+        return new DetectionContext(wire, clock, findingsTopic, from, to, detectors, siemMirror, m);
     }
 
     public boolean wanted(Finding f) {
@@ -42,6 +48,7 @@ public record DetectionContext(WireFormat wire, Clock clock, String findingsTopi
     /** Writes a family's findings: those this context wants, to its findings topic, with named operators. */
     public void sink(KStream<String, Finding> findings, String name) {
         findings.filter((k, f) -> wanted(f), Named.as(name + "-select"))
+                .peek((k, f) -> metrics.record(f), Named.as(name + "-count"))
                 .to(findingsTopic, Produced.with(Topics.FINDINGS.keySerde(), Topics.FINDINGS.valueSerde(wire)).withName(name + "-findings"));
     }
 }
