@@ -5,6 +5,7 @@ import io.vigil.schemas.topics.Topics;
 import io.vigil.schemas.wire.WireFormat;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.kstream.KStream;
@@ -22,21 +23,27 @@ import org.apache.kafka.streams.kstream.Produced;
  * @param detectors     keep findings of these detectors
  * @param siemMirror    whether the topology also mirrors findings for SIEMs (live only)
  * @param metrics       where findings are counted
+ * @param config        the {@code vigil.*} settings the families read (e.g. {@code vigil.flow.*}), validated when built
  */
 public record DetectionContext(WireFormat wire, Clock clock, String findingsTopic, Optional<Instant> from, Optional<Instant> to,
-                               Predicate<String> detectors, boolean siemMirror, FindingMetrics metrics) {
+                               Predicate<String> detectors, boolean siemMirror, FindingMetrics metrics, Map<String, ?> config) {
 
     public static DetectionContext live(WireFormat wire, Clock clock) {
-        return new DetectionContext(wire, clock, Topics.FINDINGS.name(), Optional.empty(), Optional.empty(), d -> true, true, FindingMetrics.none());
+        return new DetectionContext(wire, clock, Topics.FINDINGS.name(), Optional.empty(), Optional.empty(), d -> true, true, FindingMetrics.none(), Map.of());
     }
 
     public static DetectionContext hunt(WireFormat wire, Clock clock, String findingsTopic, Instant from, Instant to, Predicate<String> detectors) {
-        return new DetectionContext(wire, clock, findingsTopic, Optional.of(from), Optional.of(to), detectors, false, FindingMetrics.none());
+        return new DetectionContext(wire, clock, findingsTopic, Optional.of(from), Optional.of(to), detectors, false, FindingMetrics.none(), Map.of());
     }
 
     /** The same context, counting its findings in {@code registry}-backed metrics. */
     public DetectionContext withMetrics(FindingMetrics m) {
-        return new DetectionContext(wire, clock, findingsTopic, from, to, detectors, siemMirror, m);
+        return new DetectionContext(wire, clock, findingsTopic, from, to, detectors, siemMirror, m, config);
+    }
+
+    /** The same context reading its detection settings from {@code settings} (unknown keys are ignored). */
+    public DetectionContext withConfig(Map<String, ?> settings) {
+        return new DetectionContext(wire, clock, findingsTopic, from, to, detectors, siemMirror, metrics, Map.copyOf(settings));
     }
 
     public boolean wanted(Finding f) {

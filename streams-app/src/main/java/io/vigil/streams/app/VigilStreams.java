@@ -25,7 +25,7 @@ public final class VigilStreams implements AutoCloseable {
     public VigilStreams(Map<String, Object> settings, DetectionContext ctx) {
         Properties props = new Properties();
         props.putAll(settings);
-        this.topology = VigilTopology.build(ctx);
+        this.topology = VigilTopology.build(ctx.withConfig(settings));
         this.streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed, replacing it: {}", e.toString());

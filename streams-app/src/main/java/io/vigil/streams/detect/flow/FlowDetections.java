@@ -37,7 +37,7 @@ public final class FlowDetections {
 
     /** In a topology built for a {@link DetectionContext}: its findings go where, and as far as, the context says. */
     public static void addTo(StreamsBuilder builder, DetectionContext ctx) {
-        addTo(builder, ctx.wire(), ctx.clock(), FlowConfig.defaults(), findings -> ctx.sink(findings, "flow"));
+        addTo(builder, ctx.wire(), ctx.clock(), FlowConfig.from(ctx.config()), findings -> ctx.sink(findings, "flow"));
     }
 
     private static void addTo(StreamsBuilder builder, WireFormat wire, Clock clock, FlowConfig config, Consumer<KStream<String, Finding>> sink) {
