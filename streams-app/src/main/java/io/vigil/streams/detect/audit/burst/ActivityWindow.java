@@ -14,6 +14,8 @@ final class ActivityWindow {
 
     final Deque<Activity> entries = new ArrayDeque<>();
     final Map<BurstRule, Long> lastFired = new EnumMap<>(BurstRule.class);
+    /** When each attack chain ({@link AttackSequence#name()}) last fired: chains are judged independently. */
+    final Map<String, Long> chainsFired = new java.util.TreeMap<>();
     long maxTimeMillis = Long.MIN_VALUE;
 
     /** Adds the call and forgets calls older than the window behind the newest event time seen. */

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * a leading byte so the layout can change without losing existing state.
  */
 final class ActivityWindowSerde {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     private ActivityWindowSerde() {}
 
@@ -34,6 +34,11 @@ final class ActivityWindowSerde {
             out.writeByte(w.lastFired.size());
             for (var e : w.lastFired.entrySet()) {
                 out.writeByte(e.getKey().ordinal());
+                out.writeLong(e.getValue());
+            }
+            out.writeByte(w.chainsFired.size());
+            for (var e : w.chainsFired.entrySet()) {
+                out.writeUTF(e.getKey());
                 out.writeLong(e.getValue());
             }
             out.writeInt(w.entries.size());
@@ -58,7 +63,7 @@ final class ActivityWindowSerde {
     private static ActivityWindow read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new SerializationException("activity window of unknown layout version " + version);
             }
             ActivityWindow w = new ActivityWindow();
@@ -66,6 +71,12 @@ final class ActivityWindowSerde {
             int fired = in.readByte();
             for (int i = 0; i < fired; i++) {
                 w.lastFired.put(BurstRule.values()[in.readByte()], in.readLong());
+            }
+            if (version >= 2) { // version 1 had no attack chains
+                int chains = in.readByte();
+                for (int i = 0; i < chains; i++) {
+                    w.chainsFired.put(in.readUTF(), in.readLong());
+                }
             }
             int n = in.readInt();
             for (int i = 0; i < n; i++) {

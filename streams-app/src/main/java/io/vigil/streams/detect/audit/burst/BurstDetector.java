@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -60,6 +61,9 @@ public final class BurstDetector {
     static List<Burst> score(ActivityWindow w, Activity current, AuditEvent event, BurstThresholds t) {
         List<Burst> out = new ArrayList<>();
         for (BurstRule rule : BurstRule.values()) {
+            if (rule == BurstRule.SEQUENCE) {
+                continue;
+            }
             Long last = w.lastFired.get(rule);
             if (last != null && current.timeMillis() <= last + t.window().toMillis()) {
                 continue;
@@ -75,7 +79,78 @@ public final class BurstDetector {
                 out.add(new Burst(detection(rule, counted, count, event, t), sources));
             }
         }
+        sequence(w, current, event, t).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * The first shipped chain that this call completes: all its steps in event-time order within the
+     * window, this call among them (logs often arrive newest first, so the last to arrive may be the first step).
+     */
+    private static Optional<Burst> sequence(ActivityWindow w, Activity current, AuditEvent event, BurstThresholds t) {
+        if (current.error()) {
+            return Optional.empty();
+        }
+        for (AttackSequence chain : AttackSequence.SHIPPED) {
+            Long last = w.chainsFired.get(chain.name());
+            if (last != null && current.timeMillis() <= last + t.window().toMillis()) {
+                continue;
+            }
+            List<Activity> matched = match(chain, w);
+            if (!matched.isEmpty() && matched.contains(current)) {
+                w.chainsFired.put(chain.name(), current.timeMillis());
+                return Optional.of(new Burst(sequenceDetection(chain, matched, event, t),
+                        matched.stream().map(a -> new SourceRef(a.topic(), a.partition(), a.offset(), a.eventId())).toList()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The calls that complete the chain in event-time order (for each step, the earliest matching call at
+     * or after the previous step's time), or nothing. CloudTrail times have one-second resolution, so
+     * calls within the same second may stand in either order.
+     */
+    private static List<Activity> match(AttackSequence chain, ActivityWindow w) {
+        List<Activity> byTime = new ArrayList<>(w.entries);
+        byTime.sort(java.util.Comparator.comparingLong(Activity::timeMillis));
+        List<Activity> found = new ArrayList<>();
+        long after = Long.MIN_VALUE;
+        for (var step : chain.steps()) {
+            Activity next = null;
+            for (Activity a : byTime) {
+                if (a.timeMillis() >= after && !a.error() && !found.contains(a) && step.contains(a.service() + ":" + a.name().replace(CONSOLE_PREFIX, ""))) {
+                    next = a;
+                    break;
+                }
+            }
+            if (next == null) {
+                return List.of();
+            }
+            found.add(next);
+            after = next.timeMillis();
+        }
+        return found;
+    }
+
+    private static Detection sequenceDetection(AttackSequence chain, List<Activity> matched, AuditEvent e, BurstThresholds t) {
+        String who = e.getPrincipalArn() != null ? e.getPrincipalArn() : "an unidentified principal";
+        String calls = String.join(" → ", matched.stream().map(a -> a.service() + ":" + a.name().replace(CONSOLE_PREFIX, "")).toList());
+        Map<String, String> observed = new LinkedHashMap<>();
+        observed.put("chain", chain.name());
+        observed.put("calls", calls);
+        observed.put("window_start", Instant.ofEpochMilli(matched.get(0).timeMillis()).toString());
+        observed.put("window_end", Instant.ofEpochMilli(matched.get(matched.size() - 1).timeMillis()).toString());
+        if (e.getSourceIp() != null) {
+            observed.put("source_ip", e.getSourceIp());
+        }
+        Map<String, String> baseline = new LinkedHashMap<>();
+        baseline.put("rule", "attack chain " + chain.name() + ": " + chain.steps().size() + " ordered steps within " + t.window().toMinutes() + " min");
+        return new Detection(BurstRule.SEQUENCE.detector, FindingKind.anomaly, chain.severity(), who, "principal",
+                e.getRecipientAccount() != null ? e.getRecipientAccount() : e.getPrincipalAccount(), chain.attack(),
+                who + " " + chain.meaning() + " (" + calls + ").", observed, baseline,
+                "Each call alone can be routine; in this order, within minutes, they are a known attack chain.",
+                chain.name() + ":" + matched.get(0).eventId(), List.of("sequence", "playbook:compromised-credentials"));
     }
 
     private static boolean viaConsole(AuditEvent e) {
@@ -89,6 +164,7 @@ public final class BurstDetector {
             case ERRORS -> a -> a.error() && !a.name().startsWith(CONSOLE_PREFIX);
             case SECRETS -> a -> !a.error() && a.subject() != null;
             case DESTRUCTION -> a -> !a.error() && DESTRUCTIVE.contains(a.name().replace(CONSOLE_PREFIX, ""));
+            case SEQUENCE -> a -> false;
         };
     }
 
@@ -96,7 +172,7 @@ public final class BurstDetector {
         return switch (rule) {
             case RECON -> (int) counted.stream().map(a -> a.service() + ":" + a.name()).distinct().count();
             case SECRETS -> (int) counted.stream().map(Activity::subject).distinct().count();
-            case ERRORS, DESTRUCTION -> counted.size();
+            case ERRORS, DESTRUCTION, SEQUENCE -> counted.size();
         };
     }
 

@@ -16,7 +16,9 @@ enum BurstRule {
             "harvests stored credentials in bulk", "compromised-credentials"),
     /** Objects, snapshots, instances or databases deleted in bulk: ransomware and sabotage (T1485, T1490). */
     DESTRUCTION("audit.destructive_burst", List.of("T1485", "T1490"), "delete or terminate calls",
-            "destroys data or systems in bulk, as ransomware and sabotage do", "loss-of-systems");
+            "destroys data or systems in bulk, as ransomware and sabotage do", "loss-of-systems"),
+    /** An ordered attack chain of {@link AttackSequence}; its severity and techniques come from the chain. */
+    SEQUENCE("audit.sequence", List.of(), "calls in an attack chain", "follows a known attack chain", "compromised-credentials");
 
     final String detector;
     final List<String> attack;

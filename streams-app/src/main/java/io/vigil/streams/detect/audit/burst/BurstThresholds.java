@@ -19,6 +19,7 @@ record BurstThresholds(Duration window, int reconDistinctApis, int reconDistinct
             case ERRORS -> errors;
             case SECRETS -> secrets;
             case DESTRUCTION -> deletions;
+            case SEQUENCE -> 1;
         };
     }
 }

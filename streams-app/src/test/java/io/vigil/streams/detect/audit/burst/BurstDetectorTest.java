@@ -117,14 +117,52 @@ class BurstDetectorTest {
     }
 
     @Test
+    void backdoorUserChainInOrderIsAHighSequenceCitingEachStep() {
+        List<BurstDetector.Burst> bursts = feedAll(List.of(
+                event(Duration.ofSeconds(0), "iam", "CreateUser", null, null),
+                event(Duration.ofSeconds(20), "s3", "ListBuckets", null, null),
+                event(Duration.ofSeconds(40), "iam", "AttachUserPolicy", null, null),
+                event(Duration.ofSeconds(60), "iam", "CreateAccessKey", null, null)));
+        assertThat(bursts).singleElement().satisfies(b -> {
+            assertThat(b.detection().detector()).isEqualTo("audit.sequence");
+            assertThat(b.detection().severity()).isEqualTo(Severity.HIGH);
+            assertThat(b.detection().observed()).containsEntry("calls", "iam:CreateUser → iam:AttachUserPolicy → iam:CreateAccessKey");
+            assertThat(b.sources()).hasSize(3);
+        });
+    }
+
+    @Test
+    void aChainDeliveredNewestFirstIsJudgedInEventTimeOrder() {
+        assertThat(feedAll(List.of(
+                event(Duration.ofSeconds(60), "iam", "CreateAccessKey", null, null),
+                event(Duration.ofSeconds(40), "iam", "AttachUserPolicy", null, null),
+                event(Duration.ofSeconds(0), "iam", "CreateUser", null, null))))
+                .extracting(b -> b.detection().detector()).containsExactly("audit.sequence");
+    }
+
+    @Test
+    void theSameCallsOutOfOrderOrDeniedAreNoChain() {
+        assertThat(feedAll(List.of(
+                event(Duration.ofSeconds(0), "iam", "CreateAccessKey", null, null),
+                event(Duration.ofSeconds(20), "iam", "AttachUserPolicy", null, null),
+                event(Duration.ofSeconds(40), "iam", "CreateUser", null, null)))).as("out of order in event time").isEmpty();
+        assertThat(feedAll(List.of(
+                event(Duration.ofHours(1), "iam", "CreateUser", null, null),
+                event(Duration.ofHours(1).plusSeconds(20), "iam", "AttachUserPolicy", "AccessDenied", null),
+                event(Duration.ofHours(1).plusSeconds(40), "iam", "CreateAccessKey", null, null)))).isEmpty();
+    }
+
+    @Test
     void windowSurvivesItsStoreSerde() {
         feedAll(List.of(event(Duration.ZERO, "iam", "ListUsers", null, null),
                 event(Duration.ofSeconds(1), "secretsmanager", "GetSecretValue", "AccessDenied", "{\"secretId\":\"x\"}")));
         window.lastFired.put(BurstRule.ERRORS, 42L);
+        window.chainsFired.put("backdoor-admin-user", 43L);
         var serde = ActivityWindowSerde.serde();
         ActivityWindow back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", window));
         assertThat(back.entries).containsExactlyElementsOf(window.entries);
         assertThat(back.lastFired).isEqualTo(window.lastFired);
+        assertThat(back.chainsFired).isEqualTo(window.chainsFired);
         assertThat(back.maxTimeMillis).isEqualTo(window.maxTimeMillis);
     }
 }
