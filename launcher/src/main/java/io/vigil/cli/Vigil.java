@@ -10,6 +10,7 @@ import io.vigil.cli.service.CollectCommand;
 import io.vigil.cli.service.ReportCmd;
 import io.vigil.cli.service.RespondCommand;
 import io.vigil.cli.service.StreamsCommand;
+import io.vigil.cli.simulate.SimulateCommand;
 import java.nio.file.NoSuchFileException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Learns what normal looks like in a cloud estate and acts when something departs from it.",
         subcommands = {DemoCommand.class, ReplayCommand.class, CollectCommand.class, StreamsCommand.class, RespondCommand.class,
-                ReportCmd.class, HuntCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReportCmd.class, HuntCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
 
     public static void main(String[] args) {

@@ -4,6 +4,8 @@ import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
 import io.vigil.cli.replay.ReplayPipeline;
 import io.vigil.cli.replay.Summary;
+import io.vigil.cli.simulate.Simulation;
+import io.vigil.cli.simulate.WrittenFile;
 import io.vigil.reports.ReportCommand;
 import io.vigil.reports.ReportSummary;
 import java.io.IOException;
@@ -48,10 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path input = work.resolve("input");
         Instant start = Instant.parse("2026-03-02T00:00:00Z");
-        List<Path> files = new java.util.ArrayList<>(new ScenarioGenerator(seed, start).write(input, days));
-        files.addAll(new EstateScenario(seed, start).write(input, days));
-        System.out.printf("demo: generated %d days of CloudTrail, VPC flow logs and AWS Config for a small estate, with attacks on the last day"
-                + " (%d files in %s)%n", days, files.size(), input);
+        List<WrittenFile> files = Simulation.demo(input, seed, start, days * 24);
+        System.out.printf("demo: generated %d days of CloudTrail, VPC flow logs, AWS Config and osquery results for a small estate, with"
+                + " attacks in the last hours (%d files in %s; vigil simulate writes the same)%n", days, files.size(), input);
         try (KafkaRuntime runtime = KafkaRuntime.open(kafka.withDataDir(work.resolve("kafka")))) {
             ReplayPipeline.Result result = new ReplayPipeline(runtime, Duration.ofMinutes(5), Clock.systemUTC()).run(List.of(input));
             Summary.print(System.out, result, 25);
