@@ -28,7 +28,9 @@ public final class TopicSetup {
                             .configs(Map.of("cleanup.policy", t.cleanup().kafkaValue())));
                 }
             }
-            for (TextTopic t : Topics.FINDINGS_MIRRORS) {
+            List<TextTopic> text = new ArrayList<>(Topics.FINDINGS_MIRRORS);
+            text.add(Topics.RULES);
+            for (TextTopic t : text) {
                 if (!existing.contains(t.name())) {
                     missing.add(new NewTopic(t.name(), t.partitions(), replication).configs(Map.of("cleanup.policy", t.cleanup().kafkaValue())));
                 }

@@ -36,6 +36,9 @@ public final class Topics {
             new TextTopic("findings.ecs", P, Cleanup.DELETE, "findings as Elastic Common Schema JSON"),
             new TextTopic("findings.cef", P, Cleanup.DELETE, "findings as ArcSight CEF lines"));
 
+    /** Sigma rules for the streams app: key rule id, value the rule's YAML text, a tombstone removes the rule. */
+    public static final TextTopic RULES = new TextTopic("rules", 1, Cleanup.COMPACT, "Sigma rules (YAML text), keyed by rule id; tombstone removes");
+
     /** Inputs whose format could not even be recognised (garbage files, unknown layouts). */
     public static final TopicSpec<DeadLetter> COLLECTOR_DLQ = dlq("collector");
 

@@ -5,6 +5,7 @@ import io.vigil.schemas.wire.WireFormat;
 import io.vigil.streams.detect.audit.AuditDetections;
 import io.vigil.streams.detect.config.ConfigDetections;
 import io.vigil.streams.detect.flow.FlowDetections;
+import io.vigil.streams.detect.sigma.SigmaDetections;
 import io.vigil.streams.siem.SiemMirror;
 import java.time.Clock;
 import java.util.Set;
@@ -29,6 +30,7 @@ public final class VigilTopology {
         AuditDetections.addTo(builder, ctx);
         ConfigDetections.addTo(builder, ctx);
         FlowDetections.addTo(builder, ctx);
+        SigmaDetections.addTo(builder, ctx);
         if (ctx.siemMirror()) {
             SiemMirror.addTo(builder, ctx.wire());
         }
