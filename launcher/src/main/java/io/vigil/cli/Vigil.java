@@ -6,7 +6,7 @@ import io.vigil.cli.bench.BenchCommand;
 import io.vigil.cli.demo.DemoCommand;
 import io.vigil.cli.hunt.HuntCommand;
 import io.vigil.cli.replay.ReplayCommand;
-import io.vigil.cli.service.CollectCommand;
+import io.vigil.cli.collect.CollectCommand;
 import io.vigil.cli.service.ReportCmd;
 import io.vigil.cli.service.RespondCommand;
 import io.vigil.cli.service.StreamsCommand;
@@ -27,7 +27,7 @@ public final class Vigil implements Runnable {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    public static int run(String... args) {
         AvroTrust.ensure();
         CommandLine cli = new CommandLine(new Vigil());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -65,4 +65,28 @@ class CommandLineErrorsTest {
         assertThat(r.rc()).isEqualTo(2);
         assertThat(r.output()).contains("vigil.wire.format");
     }
+
+    @Test
+    void collectWithoutASourceSaysWhichExist() {
+        Result r = run("collect");
+        assertThat(r.rc()).isEqualTo(2);
+        assertThat(r.output()).contains("files, s3, sqs or cloudwatch");
+    }
+
+    @Test
+    void collectorOptionsAreCheckedBeforeAnythingStarts(@TempDir Path dir) {
+        Result id = run("collect", "files", "--bootstrap-servers", "127.0.0.1:1", "--input", dir.toString(), "--collector-id", "my collector!");
+        assertThat(id.rc()).isEqualTo(2);
+        assertThat(id.output()).contains("--collector-id").contains("letters, digits");
+        Result wait = run("collect", "sqs", "--bootstrap-servers", "127.0.0.1:1", "--queue-url", "http://127.0.0.1:1/q", "--wait", "30",
+                "--region", "us-east-1");
+        assertThat(wait.rc()).isEqualTo(2);
+        assertThat(wait.output()).contains("--wait").contains("0 to 20");
+        Result bucket = run("collect", "s3", "--prefix", "AWSLogs/");
+        assertThat(bucket.rc()).isEqualTo(2);
+        assertThat(bucket.output()).contains("--bucket");
+        Result endpoint = run("collect", "cloudwatch", "--log-group", "g", "--endpoint-url", "ftp://x", "--region", "us-east-1");
+        assertThat(endpoint.rc()).isEqualTo(2);
+        assertThat(endpoint.output()).contains("--endpoint-url").contains("http");
+    }
 }

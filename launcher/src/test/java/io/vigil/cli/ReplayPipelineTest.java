@@ -6,7 +6,7 @@ import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
 import io.vigil.cli.kafka.TopicReader;
 import io.vigil.cli.replay.ReplayPipeline;
-import io.vigil.collectors.file.FileStats;
+import io.vigil.collectors.input.InputStats;
 import io.vigil.kafka.embedded.EmbeddedKafka;
 import io.vigil.kafka.embedded.EmbeddedKafkaExtension;
 import io.vigil.schemas.DeadLetter;
@@ -62,14 +62,14 @@ class ReplayPipelineTest {
             ReplayPipeline.Result r = new ReplayPipeline(runtime, Duration.ofMinutes(2), Clock.systemUTC()).run(List.of(in));
 
             assertThat(r.files()).allSatisfy(f -> assertThat(f.read()).isEqualTo(f.publishedCount() + f.deadLetteredCount()));
-            FileStats trail = r.files().stream().filter(f -> f.path().endsWith("trail.json")).findFirst().orElseThrow();
+            InputStats trail = r.files().stream().filter(f -> f.path().endsWith("trail.json")).findFirst().orElseThrow();
             assertThat(trail.format()).isEqualTo("cloudtrail");
             assertThat(trail.publishedCount()).isEqualTo(2);
             assertThat(trail.reasons()).containsEntry("invalid_event", 1L);
-            FileStats noiseStats = r.files().stream().filter(f -> f.path().endsWith("noise.bin")).findFirst().orElseThrow();
+            InputStats noiseStats = r.files().stream().filter(f -> f.path().endsWith("noise.bin")).findFirst().orElseThrow();
             assertThat(noiseStats.format()).isEqualTo("unknown");
             assertThat(noiseStats.deadLetteredCount()).isEqualTo(1);
-            FileStats truncated = r.files().stream().filter(f -> f.path().endsWith("flows.log.gz")).findFirst().orElseThrow();
+            InputStats truncated = r.files().stream().filter(f -> f.path().endsWith("flows.log.gz")).findFirst().orElseThrow();
             assertThat(truncated.format()).isEqualTo("vpcflow");
             assertThat(truncated.publishedCount()).as("what came before the cut is published").isPositive();
             assertThat(truncated.reasons()).containsKey("truncated_gzip");

@@ -1,10 +1,11 @@
 package io.vigil.responders;
 
+import io.vigil.testing.moto.MotoServer;
+import io.vigil.testing.moto.MotoExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.responders.aws.Estate;
-import io.vigil.responders.aws.MotoExtension;
-import io.vigil.responders.aws.MotoServer;
 import io.vigil.schemas.ActionStatus;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;

@@ -5,7 +5,7 @@ import io.vigil.cli.kafka.Offsets;
 import io.vigil.cli.kafka.TopicReader;
 import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.collectors.file.FileCollector;
-import io.vigil.collectors.file.FileStats;
+import io.vigil.collectors.input.InputStats;
 import io.vigil.collectors.format.Readers;
 import io.vigil.collectors.metrics.CollectorMetrics;
 import io.vigil.collectors.publish.Publisher;
@@ -37,7 +37,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * services, so a replay shows exactly what live processing would have done.
  */
 public final class ReplayPipeline {
-    public record Result(List<FileStats> files, List<Finding> findings, List<ResponseAction> actions) {}
+    public record Result(List<InputStats> files, List<Finding> findings, List<ResponseAction> actions) {}
 
     private final KafkaRuntime runtime;
     private final Duration timeout;
@@ -58,7 +58,7 @@ public final class ReplayPipeline {
             Map<TopicPartition, Long> actionsStart = Offsets.ends(admin, List.of(Topics.RESPONSE_ACTIONS.name()));
             Map<String, Object> settings = StreamsSettings.of(runtime.allProps(), runtime.dataDir().resolve("streams-state"));
             String group = String.valueOf(settings.get(StreamsConfig.APPLICATION_ID_CONFIG));
-            List<FileStats> stats = new ArrayList<>();
+            List<InputStats> stats = new ArrayList<>();
             try (VigilStreams streams = new VigilStreams(settings, runtime.wire(), clock)) {
                 streams.start();
                 try (Publisher publisher = new Publisher(client, runtime.wire())) {

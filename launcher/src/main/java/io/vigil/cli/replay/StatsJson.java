@@ -2,7 +2,7 @@ package io.vigil.cli.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vigil.collectors.file.FileStats;
+import io.vigil.collectors.input.InputStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +12,11 @@ import java.util.List;
 final class StatsJson {
     private StatsJson() {}
 
-    static void write(Path file, List<FileStats> stats) throws IOException {
+    static void write(Path file, List<InputStats> stats) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         var files = root.putArray("files");
-        for (FileStats s : stats) {
+        for (InputStats s : stats) {
             ObjectNode f = files.addObject();
             f.put("path", s.path());
             f.put("format", s.format());

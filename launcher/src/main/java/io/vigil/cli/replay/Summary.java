@@ -1,6 +1,6 @@
 package io.vigil.cli.replay;
 
-import io.vigil.collectors.file.FileStats;
+import io.vigil.collectors.input.InputStats;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;
 import java.io.PrintStream;
@@ -14,11 +14,11 @@ public final class Summary {
     private Summary() {}
 
     public static void print(PrintStream out, ReplayPipeline.Result r, int maxFindings) {
-        long read = r.files().stream().mapToLong(FileStats::read).sum();
-        long published = r.files().stream().mapToLong(FileStats::publishedCount).sum();
-        long dead = r.files().stream().mapToLong(FileStats::deadLetteredCount).sum();
+        long read = r.files().stream().mapToLong(InputStats::read).sum();
+        long published = r.files().stream().mapToLong(InputStats::publishedCount).sum();
+        long dead = r.files().stream().mapToLong(InputStats::deadLetteredCount).sum();
         out.printf("input: %d files, %d records read, %d published, %d dead-lettered%n", r.files().size(), read, published, dead);
-        for (FileStats f : r.files()) {
+        for (InputStats f : r.files()) {
             if (f.deadLetteredCount() > 0) {
                 String what = "unknown".equals(f.format()) ? "unreadable (unknown format)" : f.deadLetteredCount() + " of " + f.read() + " records dead-lettered";
                 out.printf("  %s: %s %s%n", f.path(), what, f.reasons());

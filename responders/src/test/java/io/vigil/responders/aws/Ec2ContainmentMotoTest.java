@@ -1,5 +1,8 @@
 package io.vigil.responders.aws;
 
+import io.vigil.testing.moto.MotoServer;
+import io.vigil.testing.moto.MotoExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

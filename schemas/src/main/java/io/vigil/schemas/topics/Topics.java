@@ -7,6 +7,7 @@ import io.vigil.schemas.Finding;
 import io.vigil.schemas.FlowRecord;
 import io.vigil.schemas.HostInventory;
 import io.vigil.schemas.ResponseAction;
+import io.vigil.schemas.SourceCheckpoint;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,13 @@ public final class Topics {
             new TextTopic("findings.ocsf", P, Cleanup.DELETE, "findings as OCSF 1.5 JSON (Detection Finding 2004, Compliance Finding 2003)"),
             new TextTopic("findings.ecs", P, Cleanup.DELETE, "findings as Elastic Common Schema JSON"),
             new TextTopic("findings.cef", P, Cleanup.DELETE, "findings as ArcSight CEF lines"));
+
+    /**
+     * How far each collector has read each unit of its input, keyed by collector id and unit. Written
+     * transactionally with the records it accounts for; read back (read_committed) when a collector starts.
+     */
+    public static final TopicSpec<SourceCheckpoint> COLLECTOR_CHECKPOINTS = new TopicSpec<>("collector.checkpoints", SourceCheckpoint.class, 1,
+            Cleanup.COMPACT, "collector progress per input unit, keyed by collector id and unit");
 
     /** Sigma rules for the streams app: key rule id, value the rule's YAML text, a tombstone removes the rule. */
     public static final TextTopic RULES = new TextTopic("rules", 1, Cleanup.COMPACT, "Sigma rules (YAML text), keyed by rule id; tombstone removes");
@@ -66,6 +74,7 @@ public final class Topics {
         var out = new java.util.ArrayList<TopicSpec<?>>(PRIMARY);
         PRIMARY.forEach(t -> out.add(dlq(t.name())));
         out.add(COLLECTOR_DLQ);
+        out.add(COLLECTOR_CHECKPOINTS);
         return List.copyOf(out);
     }
 

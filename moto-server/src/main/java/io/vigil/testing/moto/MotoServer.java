@@ -1,4 +1,4 @@
-package io.vigil.responders.aws;
+package io.vigil.testing.moto;
 
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +29,7 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /** The {@code moto_server} executable on PATH, if there is one. */
-    static Optional<Path> executable() {
+    public static Optional<Path> executable() {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .filter(d -> !d.isBlank())
                 .map(d -> Path.of(d, "moto_server"))
@@ -37,7 +37,7 @@ public final class MotoServer implements AutoCloseable {
                 .findFirst();
     }
 
-    static MotoServer start(Path executable) {
+    public static MotoServer start(Path executable) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("moto-", ".log");

@@ -1,13 +1,13 @@
-package io.vigil.collectors.file;
+package io.vigil.collectors.input;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one input file gave: records found, published and dead-lettered, and the reasons. Invariant:
- * {@code read == published + deadLettered} once the file is finished.
+ * What one input (file, object, page of events) gave: records found, published and dead-lettered, and the reasons. Invariant:
+ * {@code read == published + deadLettered} once the input is finished.
  */
-public final class FileStats {
+public final class InputStats {
     private final String path;
     private String format = "unknown";
     private long read;
@@ -15,7 +15,7 @@ public final class FileStats {
     private long deadLettered;
     private final Map<String, Long> reasons = new TreeMap<>();
 
-    public FileStats(String path) {
+    public InputStats(String path) {
         this.path = path;
     }
 

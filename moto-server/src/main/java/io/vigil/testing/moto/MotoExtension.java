@@ -1,4 +1,4 @@
-package io.vigil.responders.aws;
+package io.vigil.testing.moto;
 
 import java.nio.file.Path;
 import java.util.Optional;
