@@ -42,7 +42,13 @@ final class CloudTrail {
                 .setErrorCode(text(r, "errorCode")).setErrorMessage(text(r, "errorMessage")).setRecipientAccount(text(r, "recipientAccountId"))
                 .setPrincipalType(text(who, "type")).setPrincipalArn(text(who, "arn")).setPrincipalId(text(who, "principalId"))
                 .setPrincipalAccount(text(who, "accountId")).setUserName(text(who, "userName"))
-                .setRaw(r.toString()).setOrigin(new Origin("test", "record", "cloudtrail", Instant.parse(r.path("eventTime").asText()))).build();
+                .setRequestParameters(json(r, "requestParameters")).setResponseElements(json(r, "responseElements"))
+                .setAdditionalEventData(json(r, "additionalEventData")).setRaw(r.toString()).setOrigin(new Origin("test", "record", "cloudtrail", Instant.parse(r.path("eventTime").asText()))).build();
+    }
+
+    private static String json(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v == null || v.isNull() ? null : v.toString();
     }
 
     private static String text(JsonNode n, String f) {

@@ -26,13 +26,16 @@ public final class EventView {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> normalised;
+    private final Map<String, String> subtrees;
+    private final Map<String, JsonNode> parsedSubtrees = new HashMap<>(4);
     private final String raw;
     private JsonNode root;
     private String lowerText;
     private final Map<String, List<JsonNode>> cache = new HashMap<>(8);
 
-    private EventView(Map<String, String> normalised, String raw, JsonNode root) {
+    private EventView(Map<String, String> normalised, Map<String, String> subtrees, String raw, JsonNode root) {
         this.normalised = normalised;
+        this.subtrees = subtrees;
         this.raw = raw;
         this.root = root;
     }
@@ -58,12 +61,17 @@ public final class EventView {
         n.put("userIdentity.invokedBy", e.getInvokedBy());
         n.put("userIdentity.sessionContext.sessionIssuer.arn", e.getSessionIssuerArn());
         n.put("userIdentity.sessionContext.sessionIssuer.type", e.getSessionIssuerType());
-        return new EventView(n, e.getRaw(), null);
+        // The collector also keeps these objects as JSON text of their own: parsing one is cheaper than the whole record.
+        Map<String, String> sub = new HashMap<>(4);
+        sub.put("requestParameters", e.getRequestParameters());
+        sub.put("responseElements", e.getResponseElements());
+        sub.put("additionalEventData", e.getAdditionalEventData());
+        return new EventView(n, sub, e.getRaw(), null);
     }
 
     /** A CloudTrail record already parsed (tests, benchmarks, files). */
     public static EventView of(JsonNode record) {
-        return new EventView(Map.of(), null, record);
+        return new EventView(Map.of(), Map.of(), null, record);
     }
 
     /** The values at {@code field}: empty when it is absent; a JSON null is a {@code NullNode}. */
@@ -74,7 +82,10 @@ public final class EventView {
                 String text = normalised.get(field);
                 v = text == null ? List.of() : List.of(TextNode.valueOf(text));
             } else {
-                v = resolve(root(), field);
+                v = subtree(field);
+                if (v == null) {
+                    v = resolve(root(), field);
+                }
             }
             cache.put(field, v);
         }
@@ -87,6 +98,32 @@ public final class EventView {
             lowerText = (raw != null ? raw : root().toString()).toLowerCase(Locale.ROOT);
         }
         return lowerText;
+    }
+
+    /** The values of a field under requestParameters, responseElements or additionalEventData, from that object's own JSON; null if not one. */
+    private List<JsonNode> subtree(String field) {
+        int dot = field.indexOf('.');
+        String top = dot < 0 ? field : field.substring(0, dot);
+        if (!subtrees.containsKey(top)) {
+            return null;
+        }
+        String text = subtrees.get(top);
+        if (text == null) {
+            return List.of();
+        }
+        JsonNode node = parsedSubtrees.get(top);
+        if (node == null) {
+            try {
+                node = JSON.readTree(text);
+            } catch (Exception e) {
+                node = MissingNode.getInstance();
+            }
+            parsedSubtrees.put(top, node);
+        }
+        if (dot < 0) {
+            return node.isMissingNode() ? List.of() : List.of(node);
+        }
+        return resolve(node, field.substring(dot + 1));
     }
 
     private JsonNode root() {
