@@ -16,10 +16,15 @@ public final class Readers {
     private final Map<Format, FormatReader> byFormat = new EnumMap<>(Format.class);
 
     public Readers(Clock clock) {
+        this(clock, ObjectFetcher.none());
+    }
+
+    /** @param objects follows references to S3 objects (oversized Config items) when present */
+    public Readers(Clock clock, Optional<ObjectFetcher> objects) {
         AvroTrust.ensure();
         add(new VpcFlowReader(clock));
         add(new CloudTrailReader(clock));
-        add(new AwsConfigReader(clock));
+        add(new AwsConfigReader(clock, objects));
         add(new OsqueryReader(clock));
     }
 

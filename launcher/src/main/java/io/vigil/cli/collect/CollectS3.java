@@ -3,6 +3,8 @@ package io.vigil.cli.collect;
 import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.collectors.source.s3.S3PrefixSource;
+import io.vigil.collectors.source.s3.S3Fetcher;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -46,7 +48,7 @@ final class CollectS3 implements Callable<Integer> {
             throw new IllegalArgumentException("--exclude '" + exclude + "': expected a Java regular expression (" + e.getDescription() + ")");
         }
         try (S3Client s3 = aws.clients().s3()) {
-            return CollectorService.run(new S3PrefixSource(s3, bucket, prefix, excluded), kafka, metrics, options);
+            return CollectorService.run(new S3PrefixSource(s3, bucket, prefix, excluded), Optional.of(new S3Fetcher(s3)), kafka, metrics, options);
         }
     }
 }

@@ -4,6 +4,8 @@ import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.collectors.source.aws.SourceClients;
 import io.vigil.collectors.source.sqs.SqsNotificationSource;
+import io.vigil.collectors.source.s3.S3Fetcher;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +43,7 @@ final class CollectSqs implements Callable<Integer> {
         }
         SourceClients clients = aws.clients();
         try (SqsClient sqs = clients.sqs(); S3Client s3 = clients.s3()) {
-            return CollectorService.run(new SqsNotificationSource(sqs, s3, queueUrl, waitSeconds), kafka, metrics, options);
+            return CollectorService.run(new SqsNotificationSource(sqs, s3, queueUrl, waitSeconds), Optional.of(new S3Fetcher(s3)), kafka, metrics, options);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.collectors.checkpoint.CheckpointedCollector;
 import io.vigil.collectors.checkpoint.Checkpoints;
+import io.vigil.collectors.format.ObjectFetcher;
 import io.vigil.collectors.format.Readers;
 import io.vigil.collectors.input.InputCollector;
 import io.vigil.collectors.input.InputStats;
@@ -20,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +30,12 @@ final class CollectorService {
     private CollectorService() {}
 
     static int run(Source source, KafkaOptions kafka, MetricsOptions metricsOptions, CollectorOptions options) throws Exception {
+        return run(source, ObjectFetcher.none(), kafka, metricsOptions, options);
+    }
+
+    /** @param objects follows S3 references inside inputs (oversized Config items) */
+    static int run(Source source, Optional<ObjectFetcher> objects, KafkaOptions kafka, MetricsOptions metricsOptions, CollectorOptions options)
+            throws Exception {
         if (options.recordsPerTransaction < 1) {
             throw new IllegalArgumentException("--records-per-transaction " + options.recordsPerTransaction + ": expected a whole number >= 1");
         }
@@ -44,7 +52,7 @@ final class CollectorService {
             try (Publisher publisher = Publisher.transactional(runtime.clientProps(), runtime.wire(), "vigil-collector-" + id)) {
                 Checkpoints checkpoints = Checkpoints.load(runtime.clientProps(), runtime.wire(), id,
                         source.checkpointRelevance().map(d -> clock.instant().minus(d)));
-                InputCollector inputs = new InputCollector(new Readers(clock), publisher, clock, new CollectorMetrics(metrics.registry(), source.kind()));
+                InputCollector inputs = new InputCollector(new Readers(clock, objects), publisher, clock, new CollectorMetrics(metrics.registry(), source.kind()));
                 SourceRunner runner = new SourceRunner(source, new CheckpointedCollector(inputs, publisher, checkpoints, clock, options.recordsPerTransaction),
                         options.pollInterval, CollectorService::print);
                 System.out.printf("vigil collect %s: collector %s reading %s (%d checkpoints)%s%n", source.kind(), id, source.target(), checkpoints.size(),

@@ -14,7 +14,9 @@ import io.vigil.collectors.format.json.JsonLines;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import io.vigil.collectors.format.ObjectFetcher;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Reads AWS Config as it is delivered: configuration snapshot and history files
@@ -28,9 +30,16 @@ public final class AwsConfigReader implements FormatReader {
     private static final int HEAD = 1 << 16;
 
     private final Clock clock;
+    private final Optional<ObjectFetcher> objects;
 
     public AwsConfigReader(Clock clock) {
+        this(clock, ObjectFetcher.none());
+    }
+
+    /** @param objects reads the full item of an oversized change notification from S3; without it the summary is published */
+    public AwsConfigReader(Clock clock, Optional<ObjectFetcher> objects) {
         this.clock = clock;
+        this.objects = objects;
     }
 
     @Override
@@ -41,7 +50,7 @@ public final class AwsConfigReader implements FormatReader {
     @Override
     public void read(InputStream raw, String source, RecordSink sink) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, HEAD);
-        ConfigMessageHandler handler = new ConfigMessageHandler(source, clock.instant(), sink);
+        ConfigMessageHandler handler = new ConfigMessageHandler(source, clock.instant(), sink, objects);
         if (JsonLines.detect(in)) {
             JsonLines.read(in, sink, handler::message);
         } else {

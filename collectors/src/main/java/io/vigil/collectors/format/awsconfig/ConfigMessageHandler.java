@@ -14,7 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import io.vigil.collectors.format.ObjectFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Function;
 import org.apache.avro.AvroRuntimeException;
 
@@ -28,6 +32,7 @@ import org.apache.avro.AvroRuntimeException;
  * are valid and publish nothing.
  */
 final class ConfigMessageHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigMessageHandler.class);
     private static final int MAX_ENVELOPES = 4;
     private static final List<String> ENVELOPE_FIELDS = List.of("Message", "detail", "invokingEvent", "Body");
     private static final Set<String> ITEM_MESSAGES = Set.of("ConfigurationItemChangeNotification", "OversizedConfigurationItemChangeNotification");
@@ -36,11 +41,13 @@ final class ConfigMessageHandler {
     private final String source;
     private final Instant collectedAt;
     private final RecordSink sink;
+    private final Optional<ObjectFetcher> objects;
 
-    ConfigMessageHandler(String source, Instant collectedAt, RecordSink sink) {
+    ConfigMessageHandler(String source, Instant collectedAt, RecordSink sink, Optional<ObjectFetcher> objects) {
         this.source = source;
         this.collectedAt = collectedAt;
         this.sink = sink;
+        this.objects = objects;
     }
 
     void message(JsonNode node, String position) {
@@ -73,7 +80,7 @@ final class ConfigMessageHandler {
         } else if (ci != null && !ci.isNull()) {
             item(ci, messageType, diff, position);
         } else if (summary != null && !summary.isNull()) {
-            publish(origin -> ConfigItemNormaliser.oversized(summary, messageType, origin), summary, position);
+            oversized(node, summary, messageType, position);
         } else if (messageType != null) {
             notification(node, messageType, position);
         } else if (node.hasNonNull("resourceType") && node.hasNonNull("resourceId")) {
@@ -86,6 +93,31 @@ final class ConfigMessageHandler {
                 reject("not_config", "JSON holds no AWS Config item or notification", node, position);
             }
         }
+    }
+
+    /**
+     * The full item of an oversized notification, read from the S3 object Config wrote it to, when an
+     * object store is configured and the object is readable; otherwise the summary, which says what
+     * changed (type, id, status, time) but not the configuration.
+     */
+    private void oversized(JsonNode node, JsonNode summary, String messageType, String position) {
+        String location = ConfigItemNormaliser.text(node.path("s3DeliverySummary"), "s3BucketLocation");
+        if (objects.isPresent() && location != null && location.indexOf('/') > 0) {
+            String bucket = location.substring(0, location.indexOf('/'));
+            String key = location.substring(location.indexOf('/') + 1);
+            try {
+                JsonNode full = OversizedItem.parse(objects.get().fetch(bucket, key));
+                JsonNode ci = full.has("configurationItem") ? full.get("configurationItem") : full;
+                if (ci.isObject() && ci.hasNonNull("resourceType")) {
+                    item(ci, messageType, full.get("configurationItemDiff"), position + " (full item: s3://" + location + ")");
+                    return;
+                }
+                LOG.warn("oversized item at s3://{} holds no configuration item; publishing the summary", location);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("oversized item at s3://{} not read ({}); publishing the summary", location, e.toString());
+            }
+        }
+        publish(origin -> ConfigItemNormaliser.oversized(summary, messageType, origin), summary, position);
     }
 
     private void notification(JsonNode node, String messageType, String position) {

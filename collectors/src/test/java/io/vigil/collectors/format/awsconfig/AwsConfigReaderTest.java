@@ -109,6 +109,38 @@ class AwsConfigReaderTest {
     }
 
     @Test
+    void withAnObjectStoreTheOversizedItemIsReadWholeFromWhereConfigWroteIt() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        String full = "{\"configurationItemDiff\":{\"changeType\":\"UPDATE\",\"changedProperties\":{}},\"configurationItem\":{"
+                + "\"configurationItemCaptureTime\":\"2024-05-02T11:00:00.000Z\",\"configurationItemStatus\":\"OK\",\"awsAccountId\":\"123456789012\","
+                + "\"resourceType\":\"AWS::IAM::Policy\",\"resourceId\":\"ANPA0123456789EXAMPLE\",\"resourceName\":\"big-policy\","
+                + "\"ARN\":\"arn:aws:iam::123456789012:policy/big-policy\",\"awsRegion\":\"global\",\"configuration\":{\"policyName\":\"big-policy\"}},"
+                + "\"messageType\":\"ConfigurationItemChangeNotification\"}";
+        AwsConfigReader withS3 = new AwsConfigReader(ReaderHarness.CLOCK, java.util.Optional.of((bucket, key) -> {
+            asked.add(bucket + "|" + key);
+            return io.vigil.collectors.source.Samples.gzip(full);
+        }));
+        ReaderHarness read = ReaderHarness.readFixture(withS3, "awsconfig/oversized-notification.json");
+        ConfigChange item = (ConfigChange) read.accepted().get(0).value();
+
+        assertThat(asked).containsExactly("config-bucket|AWSLogs/123456789012/Config/global/2024/5/2/OversizedChangeNotification/AWS::IAM::Policy/ANPA0123456789EXAMPLE.json.gz");
+        assertThat(item.getOversized()).isFalse();
+        assertThat(item.getConfiguration()).contains("big-policy");
+        assertThat(item.getMessageType()).isEqualTo("OversizedConfigurationItemChangeNotification");
+        assertThat(ReaderHarness.origin(read.accepted().get(0)).getPosition()).contains("full item: s3://config-bucket/AWSLogs/");
+    }
+
+    @Test
+    void whenTheOversizedItemCannotBeReadTheSummaryIsStillPublished() {
+        AwsConfigReader failing = new AwsConfigReader(ReaderHarness.CLOCK, java.util.Optional.of((bucket, key) -> {
+            throw new java.io.IOException("AccessDenied");
+        }));
+        ReaderHarness read = ReaderHarness.readFixture(failing, "awsconfig/oversized-notification.json");
+        assertThat(read.rejected()).isEmpty();
+        assertThat(((ConfigChange) read.accepted().get(0).value()).getOversized()).isTrue();
+    }
+
+    @Test
     void historyFileItemsComeInOrderWithDeletionAsStatus() {
         List<ConfigChange> items = items("history-file.json");
 
