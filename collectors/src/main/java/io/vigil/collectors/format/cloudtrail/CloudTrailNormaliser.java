@@ -14,6 +14,9 @@ import java.util.List;
  * the field when the event lacks what makes it an event (id, time, source, name).
  */
 public final class CloudTrailNormaliser {
+    /** Prefix of event ids Vigil derived because the record had none. */
+    public static final String DERIVED_ID = "derived-";
+
     private CloudTrailNormaliser() {}
 
     public static AuditEvent normalise(JsonNode e, String raw, Origin origin) {
@@ -24,7 +27,7 @@ public final class CloudTrailNormaliser {
         JsonNode issuer = identity.path("sessionContext").path("sessionIssuer");
         JsonNode attributes = identity.path("sessionContext").path("attributes");
         return AuditEvent.newBuilder()
-                .setEventId(required(e, "eventID"))
+                .setEventId(eventId(e, raw))
                 .setEventTime(time(eventTime(e)))
                 .setEventVersion(text(e, "eventVersion"))
                 .setEventSource(required(e, "eventSource"))
@@ -54,6 +57,23 @@ public final class CloudTrailNormaliser {
                 .setRaw(raw)
                 .setOrigin(origin)
                 .build();
+    }
+
+    /**
+     * CloudTrail's own event id; records from before it had one (eventVersion 1.0 samples) get one
+     * derived from their content, so that a replay names them alike.
+     */
+    private static String eventId(JsonNode e, String raw) {
+        String id = text(e, "eventID");
+        if (id != null) {
+            return id;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return DERIVED_ID + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /**
