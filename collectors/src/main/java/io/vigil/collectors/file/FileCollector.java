@@ -5,6 +5,7 @@ import io.vigil.collectors.input.Input;
 import io.vigil.collectors.input.InputCollector;
 import io.vigil.collectors.input.InputStats;
 import io.vigil.collectors.input.Progress;
+import io.vigil.collectors.input.ReadMeter;
 import io.vigil.collectors.metrics.CollectorMetrics;
 import io.vigil.collectors.publish.Publisher;
 import java.io.IOException;
@@ -21,7 +22,11 @@ public final class FileCollector {
     private final InputCollector collector;
 
     public FileCollector(Readers readers, Publisher publisher, Clock clock, CollectorMetrics metrics) {
-        this.collector = new InputCollector(readers, publisher, clock, metrics);
+        this(readers, publisher, clock, metrics, new ReadMeter());
+    }
+
+    public FileCollector(Readers readers, Publisher publisher, Clock clock, CollectorMetrics metrics, ReadMeter meter) {
+        this.collector = new InputCollector(readers, publisher, clock, metrics, meter);
     }
 
     /** Every regular file under the inputs, in a stable order. */

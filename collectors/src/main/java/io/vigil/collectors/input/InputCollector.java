@@ -39,12 +39,18 @@ public final class InputCollector {
     private final Publisher publisher;
     private final Clock clock;
     private final CollectorMetrics metrics;
+    private final ReadMeter meter;
 
     public InputCollector(Readers readers, Publisher publisher, Clock clock, CollectorMetrics metrics) {
+        this(readers, publisher, clock, metrics, new ReadMeter());
+    }
+
+    public InputCollector(Readers readers, Publisher publisher, Clock clock, CollectorMetrics metrics, ReadMeter meter) {
         this.readers = readers;
         this.publisher = publisher;
         this.clock = clock;
         this.metrics = metrics;
+        this.meter = meter;
     }
 
     /**
@@ -54,10 +60,10 @@ public final class InputCollector {
     public InputStats collect(Input input, Progress progress) {
         String source = input.name();
         InputStats stats = new InputStats(source);
-        Counting counting = new Counting(progress);
+        Counting counting = new Counting(progress, meter);
         Format format = Format.UNKNOWN;
         boolean gzip = false;
-        try (InputStream rawIn = new BufferedInputStream(input.open(), 1 << 16)) {
+        try (InputStream rawIn = new BufferedInputStream(meter.count(input.open()), 1 << 16)) {
             rawIn.mark(2);
             gzip = rawIn.read() == 0x1f && rawIn.read() == 0x8b;
             rawIn.reset();
@@ -125,15 +131,18 @@ public final class InputCollector {
     /** Numbers the records of the input, so that those committed by an earlier run are passed over. */
     private static final class Counting {
         private final Progress progress;
+        private final ReadMeter meter;
         private long position;
 
-        Counting(Progress progress) {
+        Counting(Progress progress, ReadMeter meter) {
             this.progress = progress;
+            this.meter = meter;
         }
 
         /** Whether the next record is past the ones already committed. */
         boolean next() {
             position++;
+            meter.record();
             return position > progress.skip();
         }
 

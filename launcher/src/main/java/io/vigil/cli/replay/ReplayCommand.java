@@ -1,6 +1,8 @@
 package io.vigil.cli.replay;
 
 import io.vigil.cli.kafka.KafkaOptions;
+import io.vigil.cli.progress.ProgressBar;
+import io.vigil.collectors.file.FileCollector;
 import io.vigil.cli.kafka.KafkaRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +35,21 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "How long detection may take after the input is published, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--no-progress", description = "No progress line on the terminal (it is shown only on a terminal anyway).")
+    boolean noProgress;
+
     @Override
     public Integer call() throws Exception {
+        long total = 0;
+        for (Path file : FileCollector.expand(inputs)) { // a missing input is named before anything starts
+            total += Files.size(file);
+        }
         try (KafkaRuntime runtime = KafkaRuntime.open(kafka)) {
-            ReplayPipeline.Result result = new ReplayPipeline(runtime, timeout, Clock.systemUTC()).run(inputs);
+            ReplayPipeline pipeline = new ReplayPipeline(runtime, timeout, Clock.systemUTC());
+            ReplayPipeline.Result result;
+            try (ProgressBar bar = ProgressBar.onTerminal(pipeline.meter(), total, noProgress)) {
+                result = pipeline.run(inputs);
+            }
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }

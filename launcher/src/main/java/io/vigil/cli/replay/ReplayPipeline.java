@@ -6,6 +6,7 @@ import io.vigil.cli.kafka.TopicReader;
 import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.collectors.file.FileCollector;
 import io.vigil.collectors.input.InputStats;
+import io.vigil.collectors.input.ReadMeter;
 import io.vigil.collectors.format.Readers;
 import io.vigil.collectors.metrics.CollectorMetrics;
 import io.vigil.collectors.publish.Publisher;
@@ -42,11 +43,17 @@ public final class ReplayPipeline {
     private final KafkaRuntime runtime;
     private final Duration timeout;
     private final Clock clock;
+    private final ReadMeter meter = new ReadMeter();
 
     public ReplayPipeline(KafkaRuntime runtime, Duration timeout, Clock clock) {
         this.runtime = runtime;
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    /** What has been read so far, for a progress display. */
+    public ReadMeter meter() {
+        return meter;
     }
 
     public Result run(List<Path> inputs) throws IOException {
@@ -62,7 +69,7 @@ public final class ReplayPipeline {
             try (VigilStreams streams = new VigilStreams(settings, runtime.wire(), clock)) {
                 streams.start();
                 try (Publisher publisher = new Publisher(client, runtime.wire())) {
-                    FileCollector collector = new FileCollector(new Readers(clock), publisher, clock, CollectorMetrics.none());
+                    FileCollector collector = new FileCollector(new Readers(clock), publisher, clock, CollectorMetrics.none(), meter);
                     for (Path file : files) {
                         stats.add(collector.collectFile(file));
                     }
