@@ -4,6 +4,7 @@ import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.streams.app.DetectionContext;
 import io.vigil.streams.detect.audit.burst.BurstDetections;
+import io.vigil.streams.detect.audit.instance.InstanceCredentialDetections;
 import io.vigil.streams.detect.audit.principal.PrincipalDetections;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -20,5 +21,6 @@ public final class AuditDetections {
         ctx.sink(events.process(() -> new SensitiveCallProcessor(ctx.clock()), Named.as("audit-sensitive-call")), "audit-sensitive-call");
         BurstDetections.addTo(builder, events, ctx);
         PrincipalDetections.addTo(builder, events, ctx);
+        InstanceCredentialDetections.addTo(builder, events, ctx);
     }
 }
