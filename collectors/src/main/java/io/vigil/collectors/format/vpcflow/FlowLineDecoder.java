@@ -25,7 +25,7 @@ final class FlowLineDecoder {
     private final String source;
     private final Instant collectedAt;
     private final RecordSink sink;
-    private final String[] tokens = new String[MAX_FIELDS];
+    private final FlowTokens tokens = new FlowTokens(MAX_FIELDS);
     private final Map<Integer, FlowLayout> inferred = new HashMap<>();
     private FlowLayout announced;
 
@@ -35,12 +35,23 @@ final class FlowLineDecoder {
         this.sink = sink;
     }
 
-    /** Reads one line (or one log event's message); {@code position} says where it was. */
+    /** Reads one log event's message (or a line given as text); {@code position} says where it was. */
     void decode(String text, String position) {
+        byte[] b = FlowTokens.ascii(text);
+        decode(b, 0, b.length, position, text);
+    }
+
+    /** Reads the line {@code b[from, to)} of a text file; {@code position} says where it was. */
+    void decode(byte[] b, int from, int to, String position) {
+        decode(b, from, to, position, null);
+    }
+
+    /** {@code text}: the line as given, when it came as text (its bytes are then only for splitting). */
+    private void decode(byte[] b, int from, int to, String position, String text) {
         try {
-            int count = FlowTokens.split(text, tokens);
-            if (count > 0 && count <= MAX_FIELDS && isLetter(tokens[0].charAt(0))) {
-                FlowLayout header = FlowLayout.fromHeader(tokens, count);
+            int count = tokens.split(b, from, to);
+            if (count > 0 && count <= MAX_FIELDS && isLetter(tokens.first(0))) {
+                FlowLayout header = FlowLayout.fromHeader(tokens.texts(), count);
                 if (header != null) {
                     announced = header;
                     return;
@@ -49,7 +60,9 @@ final class FlowLineDecoder {
             FlowRecord record = parse(count, new Origin(source, position, Format.VPCFLOW.label(), collectedAt));
             sink.accept(new Collected<>(Topics.FLOWS_RAW, key(record), record, eventTime(record)));
         } catch (FlowDecodeException e) {
-            sink.reject(new Rejected(e.reason(), e.getMessage(), text.getBytes(StandardCharsets.UTF_8), position));
+            // the line as text: bytes that are not UTF-8 shown as U+FFFD, as a text reader would have read them
+            String line = text != null ? text : new String(b, from, to - from, StandardCharsets.UTF_8);
+            sink.reject(new Rejected(e.reason(), e.getMessage(), line.getBytes(StandardCharsets.UTF_8), position));
         }
     }
 
@@ -74,7 +87,7 @@ final class FlowLineDecoder {
             layout = FlowLayout.defaultFor(count);
         }
         if (layout == null) {
-            if (LayoutInference.startsLikeDefault(tokens, count)) {
+            if (LayoutInference.startsLikeDefault(tokens.texts(), count)) {
                 throw new FlowDecodeException("malformed_line", "line has " + count + " fields; AWS's default formats have "
                         + FlowLayout.defaultCounts());
             }
@@ -90,7 +103,7 @@ final class FlowLineDecoder {
     }
 
     private FlowRecord parseInferred(int count, Origin origin, FlowDecodeException otherwise) throws FlowDecodeException {
-        FlowLayout layout = LayoutInference.infer(tokens, count);
+        FlowLayout layout = LayoutInference.infer(tokens.texts(), count);
         if (layout == null) {
             throw otherwise;
         }
@@ -101,7 +114,7 @@ final class FlowLineDecoder {
         return record;
     }
 
-    private static boolean isLetter(char c) {
+    private static boolean isLetter(byte c) {
         return c >= 'a' && c <= 'z' || c == '$';
     }
 
