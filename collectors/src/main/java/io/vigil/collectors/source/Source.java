@@ -9,7 +9,7 @@ import java.util.List;
  * group. Each poll reads what is new since the collector's committed checkpoints.
  */
 public interface Source {
-    /** A stable label for metrics ({@code files}, {@code s3}, {@code sqs}, {@code cloudwatch}). */
+    /** A stable label for metrics, as docs/METRICS.md lists them ({@code file}, {@code s3}, {@code sqs}, {@code cloudwatch_logs}). */
     String kind();
 
     /** What it reads, for logs and for the default collector id (e.g. {@code s3://bucket/prefix}). */

@@ -40,7 +40,7 @@ public final class FolderSource implements Source {
 
     @Override
     public String kind() {
-        return "files";
+        return "file";
     }
 
     @Override

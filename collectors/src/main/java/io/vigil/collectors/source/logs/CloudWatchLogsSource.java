@@ -60,7 +60,7 @@ public final class CloudWatchLogsSource implements Source {
 
     @Override
     public String kind() {
-        return "cloudwatch";
+        return "cloudwatch_logs";
     }
 
     @Override
