@@ -1,6 +1,7 @@
 package io.vigil.schemas.topics;
 
 import io.vigil.schemas.AuditEvent;
+import io.vigil.schemas.BaselineApproval;
 import io.vigil.schemas.ConfigChange;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Finding;
@@ -28,6 +29,12 @@ public final class Topics {
             "osquery inventory rows, keyed by host, table and item");
     public static final TopicSpec<Finding> FINDINGS = new TopicSpec<>("findings", Finding.class, P, Cleanup.DELETE,
             "anomaly and drift findings, keyed by entity");
+    /**
+     * Approved configuration baselines, keyed like {@link #CONFIG_CHANGES} (resource type/id, same partition count) so a
+     * resource's approval meets its changes; the drift detector judges against the approved one. A tombstone withdraws it.
+     */
+    public static final TopicSpec<BaselineApproval> BASELINE_APPROVED = new TopicSpec<>("baseline.approved", BaselineApproval.class, P, Cleanup.COMPACT,
+            "approved configuration baselines, keyed by resource type and id; tombstone withdraws");
     public static final TopicSpec<ResponseAction> RESPONSE_ACTIONS = new TopicSpec<>("response.actions", ResponseAction.class, P, Cleanup.COMPACT,
             "the response ledger, keyed by idempotency key and status (Topics.actionKey)");
 
@@ -36,6 +43,13 @@ public final class Topics {
             new TextTopic("findings.ocsf", P, Cleanup.DELETE, "findings as OCSF 1.5 JSON (Detection Finding 2004, Compliance Finding 2003)"),
             new TextTopic("findings.ecs", P, Cleanup.DELETE, "findings as Elastic Common Schema JSON"),
             new TextTopic("findings.cef", P, Cleanup.DELETE, "findings as ArcSight CEF lines"));
+
+    /**
+     * Each entity's current baseline summary, published periodically by the streams app for tools and SIEMs
+     * that do not call the baseline API: key {@code <kind>/<entity>} (kind flows, principals, config, hosts), value JSON.
+     */
+    public static final TextTopic BASELINE_SNAPSHOTS = new TextTopic("baseline.snapshots", P, Cleanup.COMPACT,
+            "baseline summaries (JSON), keyed by kind/entity; the latest per entity");
 
     /**
      * How far each collector has read each unit of its input, keyed by collector id and unit. Written
@@ -52,7 +66,8 @@ public final class Topics {
 
     public static final List<TopicSpec<?>> INPUTS = List.of(FLOWS_RAW, AUDIT_EVENTS, CONFIG_CHANGES, INVENTORY_HOST);
 
-    private static final List<TopicSpec<?>> PRIMARY = List.of(FLOWS_RAW, AUDIT_EVENTS, CONFIG_CHANGES, INVENTORY_HOST, FINDINGS, RESPONSE_ACTIONS);
+    private static final List<TopicSpec<?>> PRIMARY = List.of(FLOWS_RAW, AUDIT_EVENTS, CONFIG_CHANGES, INVENTORY_HOST, FINDINGS, RESPONSE_ACTIONS,
+            BASELINE_APPROVED);
 
     private Topics() {}
 

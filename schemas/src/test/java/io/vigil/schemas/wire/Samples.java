@@ -3,6 +3,7 @@ package io.vigil.schemas.wire;
 import io.vigil.schemas.ActionStatus;
 import io.vigil.schemas.Approval;
 import io.vigil.schemas.AuditEvent;
+import io.vigil.schemas.BaselineApproval;
 import io.vigil.schemas.ConfigChange;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Evidence;
@@ -61,7 +62,9 @@ final class Samples {
                         .setApprovals(List.of(new Approval("bob", "approved", T, null))).build(),
                 DeadLetter.newBuilder().setReason("malformed_line").setDetail("field 6 'x443' is not a port").setSource("/tmp/flows.log")
                         .setPosition("line 3").setPayload(ByteBuffer.wrap(new byte[] {(byte) 0xff, 0, 1})).setPayloadLength(3)
-                        .setPayloadTruncated(false).setFailedAt(T).build());
+                        .setPayloadTruncated(false).setFailedAt(T).build(),
+                BaselineApproval.newBuilder().setResourceType("AWS::EC2::SecurityGroup").setResourceId("sg-0abc").setConfiguration("{\"groupId\":\"sg-0abc\"}")
+                        .setApprovedBy("bob").setApprovedAt(T).setSource("config.changes/0/12").setStateId("7").setCaptureTime(T).build());
     }
 
     private Samples() {}
