@@ -37,13 +37,35 @@ public final class VigilTopology {
         return builder.build();
     }
 
-    /** The input topics a topology reads: a batch run is done when its group has consumed these to their end. */
+    /**
+     * The input topics a topology reads: a batch run is done when its group has consumed these to their end, and then
+     * the {@link #repartitionTopics repartition topics} to theirs. Topics the topology writes itself are not inputs.
+     */
     public static Set<String> sourceTopics(Topology topology) {
+        Set<String> topics = topics(topology, true);
+        topics.removeAll(topics(topology, false));
+        return topics;
+    }
+
+    /**
+     * The topics the topology writes and reads back (its named repartition topics), as the topology names them; on the
+     * broker each is {@code <application.id>-<name>}. They fill while the inputs are read, so a batch run waits for them
+     * after the inputs.
+     */
+    public static Set<String> repartitionTopics(Topology topology) {
+        Set<String> topics = topics(topology, true);
+        topics.retainAll(topics(topology, false));
+        return topics;
+    }
+
+    private static Set<String> topics(Topology topology, boolean sources) {
         Set<String> topics = new TreeSet<>();
         for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
             for (TopologyDescription.Node node : sub.nodes()) {
-                if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                if (sources && node instanceof TopologyDescription.Source source && source.topicSet() != null) {
                     topics.addAll(source.topicSet());
+                } else if (!sources && node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
+                    topics.add(sink.topic());
                 }
             }
         }

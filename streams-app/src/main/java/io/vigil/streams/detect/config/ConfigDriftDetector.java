@@ -1,5 +1,6 @@
 package io.vigil.streams.detect.config;
 
+import io.vigil.schemas.BaselineApproval;
 import io.vigil.schemas.ConfigChange;
 import io.vigil.schemas.FindingKind;
 import io.vigil.schemas.Severity;
@@ -58,6 +59,17 @@ public final class ConfigDriftDetector {
         return next;
     }
 
+    /**
+     * The baseline a person approved ({@code baseline.approved}): it replaces the learned or previously approved one,
+     * and drift already reported against the old one may be reported again against this one.
+     */
+    public static ConfigBaseline approve(BaselineApproval a) {
+        String why = a.getSource() + (a.getReason() == null ? "" : "; " + a.getReason());
+        long captured = a.getCaptureTime() != null ? a.getCaptureTime().toEpochMilli() : a.getApprovedAt().toEpochMilli();
+        return new ConfigBaseline(ConfigFlattener.flatten(a.getConfiguration()), captured, a.getStateId(), new LinkedHashSet<>(),
+                a.getApprovedBy(), a.getApprovedAt().toEpochMilli(), why);
+    }
+
     public static List<Detection> score(ConfigBaseline b, ConfigChange c) {
         if (!judgeable(c)) {
             return List.of();
@@ -72,7 +84,8 @@ public final class ConfigDriftDetector {
             }
             Severity s = AUDIT_TYPES.contains(c.getResourceType()) ? Severity.MEDIUM : Severity.LOW;
             return List.of(detection(c, DRIFT, s, key, c.getResourceType() + " " + c.getResourceId() + " was deleted",
-                    Map.of("status", String.valueOf(c.getStatus())), Map.of("baseline_captured", String.valueOf(java.time.Instant.ofEpochMilli(b.capturedAt()))),
+                    Map.of("status", String.valueOf(c.getStatus())), Map.of("baseline_captured", String.valueOf(java.time.Instant.ofEpochMilli(b.capturedAt())),
+                            "baseline_source", source(b)),
                     "a baselined resource disappeared; for logging and security resources this blinds monitoring", List.of("T1485")));
         }
         TreeMap<String, String> now = ConfigFlattener.flatten(c.getConfiguration());
@@ -103,12 +116,19 @@ public final class ConfigDriftDetector {
         if (b.stateId() != null) {
             baseline.put("baseline_state_id", b.stateId());
         }
+        baseline.put("baseline_source", source(b));
         List<String> attack = risks.stream().flatMap(r -> r.attack().stream()).distinct().toList();
         String summary = c.getResourceType() + " " + c.getResourceId() + " drifted from its baseline in " + changed.size() + " setting(s)"
                 + (risks.isEmpty() ? "" : "; it is now risky: " + risks.get(0).why());
         return List.of(detection(c, DRIFT, severity, digest, summary, observed, baseline,
                 risks.isEmpty() ? "the configuration no longer matches the reviewed baseline" : "the change left the resource in a risky state",
                 attack.isEmpty() ? List.of("T1578") : attack));
+    }
+
+    /** Where the baseline came from, for the evidence: who approved it, or that it was learned. */
+    static String source(ConfigBaseline b) {
+        return b.approved() ? "approved by " + b.approvedBy() + " at " + java.time.Instant.ofEpochMilli(b.approvedAt()) + " (" + b.approval() + ")"
+                : "learned: the first configuration seen";
     }
 
     private static List<Detection> firstSight(ConfigChange c) {
