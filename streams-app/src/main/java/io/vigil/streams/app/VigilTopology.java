@@ -6,6 +6,7 @@ import io.vigil.streams.detect.audit.AuditDetections;
 import io.vigil.streams.detect.config.ConfigDetections;
 import io.vigil.streams.detect.flow.FlowDetections;
 import io.vigil.streams.detect.sigma.SigmaDetections;
+import io.vigil.streams.inventory.InventoryTables;
 import io.vigil.streams.siem.SiemMirror;
 import java.time.Clock;
 import java.util.Set;
@@ -31,6 +32,8 @@ public final class VigilTopology {
         ConfigDetections.addTo(builder, ctx);
         FlowDetections.addTo(builder, ctx);
         SigmaDetections.addTo(builder, ctx);
+        // The only source of inventory.host: inventory detections attach to the stream it returns.
+        InventoryTables.addTo(builder, ctx);
         if (ctx.siemMirror()) {
             SiemMirror.addTo(builder, ctx.wire());
         }
