@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "hunt", mixinStandardHelpOptions = true, subcommands = HuntDiffCommand.class,
+@Command(name = "hunt", mixinStandardHelpOptions = true, subcommands = {HuntDiffCommand.class, io.vigil.cli.hunt.search.SearchCommand.class},
         description = {"Replays the input topics between two event times through the same detections as live processing,",
                 "under its own application id and state, into its own topic hunt.<id>.findings. Live baselines and findings are untouched."})
 public final class HuntCommand implements Callable<Integer> {

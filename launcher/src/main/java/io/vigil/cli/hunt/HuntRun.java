@@ -63,7 +63,9 @@ public final class HuntRun {
                 throw new IllegalArgumentException("--id " + id + ": a hunt of that id exists (topic " + topic + "); choose another id");
             }
             admin.createTopics(List.of(new NewTopic(topic, Topics.FINDINGS.partitions(), (short) Math.min(3, admin.describeCluster().nodes().get().size())))).all().get();
-            List<String> inputs = List.copyOf(VigilTopology.sourceTopics(VigilTopology.build(ctx)));
+            org.apache.kafka.streams.Topology topology = VigilTopology.build(ctx);
+            List<String> inputs = List.copyOf(VigilTopology.sourceTopics(topology));
+            List<String> repartition = Offsets.internal(appId, VigilTopology.repartitionTopics(topology));
             Map<TopicPartition, Long> start = offsetsAt(admin, inputs, from);
             Map<TopicPartition, Long> stop = offsetsAt(admin, inputs, to);
             Map<TopicPartition, OffsetAndMetadata> seek = new HashMap<>();
@@ -75,7 +77,7 @@ public final class HuntRun {
             settings.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
             try (VigilStreams streams = new VigilStreams(settings, ctx)) {
                 streams.start();
-                Offsets.await("hunt " + id, timeout, () -> Offsets.caughtUp(admin, appId, stop), streams::failed);
+                Offsets.await("hunt " + id, timeout, () -> Offsets.caughtUp(admin, appId, stop, repartition), streams::failed);
             }
         }
         List<Finding> findings = new ArrayList<>(TopicReader.read(client, runtime.wire(), new io.vigil.schemas.topics.TopicSpec<>(topic,
