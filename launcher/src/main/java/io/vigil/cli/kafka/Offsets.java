@@ -38,6 +38,36 @@ public final class Offsets {
         }
     }
 
+    /**
+     * End offsets of those of {@code topics} that exist: a streams app's repartition topics
+     * ({@code <application.id>-<name>}) appear only once it has started, and are empty until then.
+     */
+    public static Map<TopicPartition, Long> endsOfExisting(Admin admin, List<String> topics) {
+        try {
+            java.util.Set<String> existing = admin.listTopics().names().get();
+            List<String> present = topics.stream().filter(existing::contains).toList();
+            return present.isEmpty() ? Map.of() : ends(admin, present);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The broker names of a streams app's repartition topics, as its topology names them. */
+    public static List<String> internal(String applicationId, java.util.Collection<String> names) {
+        return names.stream().map(n -> applicationId + "-" + n).toList();
+    }
+
+    /**
+     * True when the group has consumed its inputs to {@code inputEnds} and then its repartition topics to their ends
+     * as they are now: those fill while the inputs are read (in the same transaction), so their ends are read after.
+     */
+    public static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> inputEnds, List<String> repartitionTopics) {
+        return caughtUp(admin, group, inputEnds) && caughtUp(admin, group, endsOfExisting(admin, repartitionTopics));
+    }
+
     /** True when the group has committed at least {@code targets} on every partition with data. */
     public static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> targets) {
         try {

@@ -16,8 +16,10 @@ import io.vigil.responders.kafka.ResponderLoop;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;
 import io.vigil.schemas.topics.Topics;
+import io.vigil.streams.app.DetectionContext;
 import io.vigil.streams.app.StreamsSettings;
 import io.vigil.streams.app.VigilStreams;
+import io.vigil.streams.app.VigilTopology;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,7 +77,9 @@ public final class ReplayPipeline {
                     }
                 }
                 Map<TopicPartition, Long> inputEnds = Offsets.ends(admin, List.copyOf(streams.sourceTopics()));
-                Offsets.await("detection over the replayed input", timeout, () -> Offsets.caughtUp(admin, group, inputEnds), streams::failed);
+                List<String> repartition = Offsets.internal(group, VigilTopology.repartitionTopics(
+                        VigilTopology.build(DetectionContext.live(runtime.wire(), clock).withConfig(settings))));
+                Offsets.await("detection over the replayed input", timeout, () -> Offsets.caughtUp(admin, group, inputEnds, repartition), streams::failed);
             }
             try (Responder responder = Responder.create(ResponderOptions.dryRun())) {
                 new ResponderLoop(client, runtime.wire(), responder).drainToEnd();
