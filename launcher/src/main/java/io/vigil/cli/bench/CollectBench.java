@@ -49,10 +49,11 @@ final class CollectBench {
     }
 
     /**
-     * One timed pass of one mode: lines handled, records published and dead-lettered, the time it took
-     * and, for parse only, the CPU time of the reading thread (0 when not measured).
+     * One timed pass of one mode: lines handled, records published and dead-lettered, the time it took,
+     * the CPU time of the reading thread (parse only; 0 when not measured) and of the whole process
+     * (reader, producer and the embedded broker: what the pass cost, whatever else the machine runs).
      */
-    record Pass(long lines, long published, long deadLettered, long nanos, long cpuNanos) {
+    record Pass(long lines, long published, long deadLettered, long nanos, long cpuNanos, long processCpuNanos) {
         double linesPerSecond() {
             return nanos == 0 ? 0 : lines * 1e9 / nanos;
         }
@@ -60,6 +61,11 @@ final class CollectBench {
         /** Lines per second of CPU of the one thread that did all the work: a per-core rate that other processes on the machine do not dilute. */
         double linesPerCpuSecond() {
             return cpuNanos == 0 ? 0 : lines * 1e9 / cpuNanos;
+        }
+
+        /** CPU microseconds the process spent per line. */
+        double cpuMicrosPerLine() {
+            return lines == 0 ? 0 : processCpuNanos / 1e3 / lines;
         }
     }
 
@@ -96,12 +102,13 @@ final class CollectBench {
         Counting sink = new Counting();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
+        long process = processCpu();
         long start = System.nanoTime();
         for (Path f : files) {
             read(f, sink);
         }
         long nanos = System.nanoTime() - start;
-        return new Pass(sink.accepted, 0, sink.rejected, nanos, threads.getCurrentThreadCpuTime() - cpu);
+        return new Pass(sink.accepted, 0, sink.rejected, nanos, threads.getCurrentThreadCpuTime() - cpu, processCpu() - process);
     }
 
     private Pass publishOnly(Publisher publisher, List<Path> files) throws IOException {
@@ -109,24 +116,28 @@ final class CollectBench {
         AtomicLong failed = new AtomicLong();
         long lines = 0;
         long nanos = 0;
+        long cpu = 0;
         for (Path f : files) {
             Collecting parsed = new Collecting();
             read(f, parsed); // untimed: this mode measures the publish path alone
+            long process = processCpu();
             long start = System.nanoTime();
             for (Collected<?> c : parsed.records) {
                 publisher.publish(c, e -> (e == null ? ok : failed).incrementAndGet());
             }
             publisher.flush();
             nanos += System.nanoTime() - start;
+            cpu += processCpu() - process;
             lines += parsed.records.size();
         }
-        return new Pass(lines, ok.get(), failed.get(), nanos, 0);
+        return new Pass(lines, ok.get(), failed.get(), nanos, 0, cpu);
     }
 
     private static Pass both(FileCollector collector, List<Path> files) {
         long lines = 0;
         long published = 0;
         long dead = 0;
+        long process = processCpu();
         long start = System.nanoTime();
         for (Path f : files) {
             var stats = collector.collectFile(f);
@@ -134,7 +145,12 @@ final class CollectBench {
             published += stats.publishedCount();
             dead += stats.deadLetteredCount();
         }
-        return new Pass(lines, published, dead, System.nanoTime() - start, 0);
+        return new Pass(lines, published, dead, System.nanoTime() - start, 0, processCpu() - process);
+    }
+
+    /** CPU time of the whole JVM so far (every thread, the embedded broker's too). */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Opens a file as the file collector does (gzip by magic, detection on the decompressed head) and reads it into the sink. */

@@ -97,6 +97,11 @@ final class CollectBenchCommand implements Callable<Integer> {
         out.put("parse_and_publish_lines_per_s", Math.round(o.both().linesPerSecond()));
         double ratio = o.both().linesPerSecond() / o.publish().linesPerSecond();
         out.put("ratio_parse_and_publish_to_publish_only", Math.round(ratio * 1000) / 1000.0);
+        // CPU per line, all threads of the process (best round of each mode): robust where wall-clock rates are not
+        out.put("parse_only_cpu_us_per_line", round3(o.parse().cpuMicrosPerLine()));
+        out.put("publish_only_cpu_us_per_line", round3(o.publish().cpuMicrosPerLine()));
+        out.put("parse_and_publish_cpu_us_per_line", round3(o.both().cpuMicrosPerLine()));
+        out.put("parse_share_of_cpu", round3(o.parse().cpuMicrosPerLine() / o.both().cpuMicrosPerLine()));
         out.put("published_per_round", o.both().published());
         out.put("dead_lettered", o.both().deadLettered() + o.parse().deadLettered() + o.publish().deadLettered());
         ObjectNode goals = out.putObject("goals");
@@ -116,6 +121,10 @@ final class CollectBenchCommand implements Callable<Integer> {
         return out;
     }
 
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
     private static void rounds(ArrayNode array, List<CollectBench.Pass> passes) {
         passes.forEach(p -> array.add(Math.round(p.linesPerSecond())));
     }
@@ -128,6 +137,9 @@ final class CollectBenchCommand implements Callable<Integer> {
         o.printf("  publish only     %,12d lines/s  (Publisher.publish of records parsed beforehand, flush per file)%n",
                 f.get("publish_only_lines_per_s").asLong());
         o.printf("  parse + publish  %,12d lines/s  (FileCollector.collectFile)%n", f.get("parse_and_publish_lines_per_s").asLong());
+        o.printf("  CPU per line, whole process: parse only %.2f us, publish only %.2f us, parse + publish %.2f us (parsing is %.0f%% of it)%n",
+                f.get("parse_only_cpu_us_per_line").asDouble(), f.get("publish_only_cpu_us_per_line").asDouble(),
+                f.get("parse_and_publish_cpu_us_per_line").asDouble(), 100 * f.get("parse_share_of_cpu").asDouble());
         JsonNode goals = f.get("goals");
         o.printf("ratio parse+publish/publish-only: %.3f (goal >= %.1f: %s)%n", f.get("ratio_parse_and_publish_to_publish_only").asDouble(),
                 RATIO_GOAL, goals.get("ratio_met").asBoolean() ? "met" : "not met");

@@ -41,6 +41,8 @@ class CollectBenchCommandTest {
             assertThat(printed).contains(String.format("%,d", f.get(rate).asLong()));
         }
         assertThat(f.get("parse_only_lines_per_cpu_s").asLong()).as("CPU time of the reading thread is measured").isPositive();
+        assertThat(f.get("parse_and_publish_cpu_us_per_line").asDouble()).isPositive();
+        assertThat(f.get("parse_share_of_cpu").asDouble()).isPositive();
         double ratio = f.get("ratio_parse_and_publish_to_publish_only").asDouble();
         assertThat(ratio).isEqualTo(Math.round(f.get("parse_and_publish_lines_per_s").asDouble() / f.get("publish_only_lines_per_s").asDouble() * 1000)
                 / 1000.0, org.assertj.core.data.Offset.offset(0.002));
