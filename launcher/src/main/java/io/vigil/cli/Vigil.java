@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import io.vigil.schemas.wire.AvroTrust;
 
+import io.vigil.cli.baseline.BaselineCommand;
 import io.vigil.cli.bench.BenchCommand;
 import io.vigil.cli.demo.DemoCommand;
 import io.vigil.cli.hunt.HuntCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Learns what normal looks like in a cloud estate and acts when something departs from it.",
         subcommands = {DemoCommand.class, ReplayCommand.class, CollectCommand.class, StreamsCommand.class, RespondCommand.class,
-                ReportCmd.class, HuntCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReportCmd.class, HuntCommand.class, BaselineCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
 
     public static void main(String[] args) {

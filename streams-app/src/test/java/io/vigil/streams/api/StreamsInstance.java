@@ -27,6 +27,7 @@ final class StreamsInstance implements AutoCloseable {
     final BaselineApiServer api;
     final BaselineSnapshots snapshots;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private boolean closed;
 
     StreamsInstance(String bootstrap, String applicationId, Path stateDir, Map<String, Object> apiProps, String token) {
         ApiSettings apiSettings = ApiSettings.from(apiProps, env -> ApiSettings.TOKEN_ENV.equals(env) ? token : null);
@@ -55,6 +56,10 @@ final class StreamsInstance implements AutoCloseable {
     /** Stops as an operator would: leaving the group, so the other instance takes the work over at once. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         snapshots.close();
         api.close();
         streams.kafkaStreams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

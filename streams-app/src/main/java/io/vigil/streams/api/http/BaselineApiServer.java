@@ -136,8 +136,8 @@ public final class BaselineApiServer implements AutoCloseable {
     }
 
     private static Answer route(BaselineQueries q, String path, boolean localOnly) {
-        if (path.startsWith("/baselines/services/") && path.length() > "/baselines/services/".length()) {
-            return ServicesView.of(q, path.substring("/baselines/services/".length()));
+        if (path.startsWith(ServicesView.PATH) && path.length() > ServicesView.PATH.length()) {
+            return ServicesView.of(q, path.substring(ServicesView.PATH.length()));
         }
         for (BaselineKind kind : BaselineKind.values()) {
             if (path.startsWith(kind.path()) && path.length() > kind.path().length()) {

@@ -15,6 +15,9 @@ import java.util.Set;
  * time from the two baselines, so there is no third copy of either to keep in step.
  */
 public final class ServicesView {
+    /** The API path of the services view; the host follows it. */
+    public static final String PATH = "/baselines/services/";
+
     private ServicesView() {}
 
     /** Finds the host's baselines through {@code queries} (wherever they are) and composes them. */

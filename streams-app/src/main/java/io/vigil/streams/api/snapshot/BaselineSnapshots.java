@@ -86,6 +86,7 @@ public final class BaselineSnapshots implements AutoCloseable {
             props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
             props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
             producer = Optional.of(new KafkaProducer<>(props, new StringSerializer(), new StringSerializer()));
+            SnapshotTopic.ensure(clientProps, settings.topic());
         }
         BaselineSnapshots s = new BaselineSnapshots(streams, settings, producer, registry, clock);
         s.timer.scheduleWithFixedDelay(s::scanQuietly, settings.intervalMillis(), settings.intervalMillis(), TimeUnit.MILLISECONDS);
