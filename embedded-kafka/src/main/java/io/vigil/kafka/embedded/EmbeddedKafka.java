@@ -36,16 +36,23 @@ import org.apache.kafka.common.utils.Time;
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The SASL mechanism of a secured broker. */
+    public static final String SCRAM = "SCRAM-SHA-512";
+    /** The secured broker's super user, which the broker itself also authenticates as. */
+    public static final String ADMIN = "admin";
+
     private final Path dataDir;
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final boolean deleteOnClose;
+    private final String adminPassword;
 
-    private EmbeddedKafka(Path dataDir, KafkaRaftServer server, String bootstrapServers, boolean deleteOnClose) {
+    private EmbeddedKafka(Path dataDir, KafkaRaftServer server, String bootstrapServers, boolean deleteOnClose, String adminPassword) {
         this.dataDir = dataDir;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.deleteOnClose = deleteOnClose;
+        this.adminPassword = adminPassword;
     }
 
     /** Starts a broker whose data lives in {@code dataDir} (created, and formatted if new). */
@@ -62,18 +69,50 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a broker in a fresh temporary directory that authenticates clients with SASL/SCRAM and
+     * authorises them with Kafka's ACLs ({@code StandardAuthorizer}, deny unless allowed). {@link #ADMIN}
+     * is the only user at first, and a super user; {@link #clientProps()} connects as it.
+     */
+    public static EmbeddedKafka startSecured(String adminPassword) {
+        try {
+            return start(Files.createTempDirectory("vigil-kafka-sasl-"), true, adminPassword);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for Kafka", e);
+        }
+    }
+
+    /** Client properties that authenticate as {@code user} on a secured broker. */
+    public static Map<String, Object> scramClient(String bootstrapServers, String user, String password) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", SCRAM,
+                "sasl.jaas.config", jaas(user, password));
+    }
+
+    private static String jaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\"" + password + "\";";
+    }
+
     private static EmbeddedKafka start(Path dataDir, boolean deleteOnClose) {
+        return start(dataDir, deleteOnClose, null);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, boolean deleteOnClose, String adminPassword) {
         try {
             Path logDir = dataDir.toAbsolutePath().resolve("kafka");
             Files.createDirectories(logDir);
             int brokerPort = freePort();
             int controllerPort = freePort();
             Properties props = brokerProperties(logDir, brokerPort, controllerPort);
-            format(dataDir, logDir, props);
+            if (adminPassword != null) {
+                secure(props, brokerPort, adminPassword);
+            }
+            format(dataDir, logDir, props, adminPassword);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + brokerPort;
-            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, server, bootstrap, deleteOnClose);
+            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, server, bootstrap, deleteOnClose, adminPassword);
             kafka.awaitReady();
             return kafka;
         } catch (IOException e) {
@@ -108,7 +147,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path dataDir, Path logDir, Properties props) throws IOException {
+    /**
+     * Clients (and the broker itself) on SASL_PLAINTEXT with SCRAM; ACLs enforced. The controller
+     * listener stays plaintext on loopback: its only client is this process's broker, which the
+     * authoriser sees as ANONYMOUS and must let through.
+     */
+    private static void secure(Properties p, int brokerPort, String adminPassword) {
+        p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + "," + p.getProperty("listeners").split(",")[1]);
+        p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", SCRAM);
+        p.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+        p.put("listener.name.sasl_plaintext." + SCRAM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config", jaas(ADMIN, adminPassword));
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", "User:" + ADMIN + ";User:ANONYMOUS");
+        p.put("allow.everyone.if.no.acl.found", "false");
+    }
+
+    private static void format(Path dataDir, Path logDir, Properties props, String adminPassword) throws IOException {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -119,7 +176,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rc;
         try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"}, ps);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
+                    "--ignore-formatted"));
+            if (adminPassword != null) { // the broker authenticates to itself as the admin, so the credential must exist from the start
+                args.addAll(java.util.List.of("--add-scram", SCRAM + "=[name=" + ADMIN + ",password=" + adminPassword + "]"));
+            }
+            rc = StorageTool.execute(args.toArray(String[]::new), ps);
         }
         if (rc != 0) {
             throw new IllegalStateException("formatting Kafka storage in " + logDir + " failed: " + out.toString(StandardCharsets.UTF_8));
@@ -128,7 +190,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientProps())) {
             while (true) {
                 try {
                     if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
@@ -148,6 +210,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** What a client needs to connect: the bootstrap servers and, on a secured broker, the admin's credentials. */
+    public Map<String, Object> clientProps() {
+        return adminPassword == null ? Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)
+                : scramClient(bootstrapServers, ADMIN, adminPassword);
     }
 
     public Path dataDir() {

@@ -10,10 +10,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates the catalogue's topics that do not exist yet, with their partitions and cleanup policy. */
 public final class TopicSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+
     private TopicSetup() {}
 
     public static void ensure(Map<String, Object> clientProps) {
@@ -28,20 +33,26 @@ public final class TopicSetup {
                             .configs(Map.of("cleanup.policy", t.cleanup().kafkaValue())));
                 }
             }
-            List<TextTopic> text = new ArrayList<>(Topics.FINDINGS_MIRRORS);
-            text.add(Topics.RULES);
-            for (TextTopic t : text) {
+            for (TextTopic t : Topics.textTopics()) {
                 if (!existing.contains(t.name())) {
                     missing.add(new NewTopic(t.name(), t.partitions(), replication).configs(Map.of("cleanup.policy", t.cleanup().kafkaValue())));
                 }
             }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
+            for (var created : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    created.getValue().get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TopicAuthorizationException) {
+                        // Under ACLs a service sees only its own topics and creates none: the operator creates
+                        // them (deploy/kafka/acls.sh). A topic it needs and lacks fails loudly where it is used.
+                        LOG.debug("not allowed to create {}; left to the operator", created.getKey());
+                    } else if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + created.getKey() + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
             }
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create Vigil's topics: " + e.getCause().getMessage(), e.getCause());
-            }
+            throw new IllegalStateException("cannot list Kafka topics: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -93,6 +93,14 @@ public final class Topics {
         return List.copyOf(out);
     }
 
+    /** Every topic whose values are text rather than Avro: the SIEM mirrors, the Sigma rules, the baseline snapshots. */
+    public static List<TextTopic> textTopics() {
+        var out = new java.util.ArrayList<TextTopic>(FINDINGS_MIRRORS);
+        out.add(RULES);
+        out.add(BASELINE_SNAPSHOTS);
+        return List.copyOf(out);
+    }
+
     public static Optional<TopicSpec<?>> byName(String name) {
         return all().stream().filter(t -> t.name().equals(name)).findFirst();
     }
