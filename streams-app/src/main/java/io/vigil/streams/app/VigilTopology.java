@@ -5,6 +5,7 @@ import io.vigil.schemas.wire.WireFormat;
 import io.vigil.streams.detect.audit.AuditDetections;
 import io.vigil.streams.detect.config.ConfigDetections;
 import io.vigil.streams.detect.flow.FlowDetections;
+import io.vigil.streams.detect.inventory.InventoryDetections;
 import io.vigil.streams.detect.sigma.SigmaDetections;
 import io.vigil.streams.inventory.InventoryTables;
 import io.vigil.streams.siem.SiemMirror;
@@ -33,7 +34,7 @@ public final class VigilTopology {
         FlowDetections.addTo(builder, ctx);
         SigmaDetections.addTo(builder, ctx);
         // The only source of inventory.host: inventory detections attach to the stream it returns.
-        InventoryTables.addTo(builder, ctx);
+        InventoryDetections.addTo(builder, InventoryTables.addTo(builder, ctx), ctx);
         if (ctx.siemMirror()) {
             SiemMirror.addTo(builder, ctx.wire());
         }
