@@ -34,6 +34,8 @@ acl --allow-principal User:vigil-streams --operation Write --topic 'config.chang
 acl --allow-principal User:vigil-streams --operation Write --topic 'inventory.host.dlq'
 acl --allow-principal User:vigil-streams --operation Read --topic 'rules'
 acl --allow-principal User:vigil-streams --operation Read --topic 'baseline.approved'
+acl --allow-principal User:vigil-streams --operation Write --topic 'baseline.approved.dlq'
+acl --allow-principal User:vigil-streams --operation Write --topic 'findings.dlq'
 acl --allow-principal User:vigil-streams --operation Read --topic 'findings'
 acl --allow-principal User:vigil-streams --operation Write --topic 'findings'
 acl --allow-principal User:vigil-streams --operation Write --topic 'findings.ocsf'

@@ -58,8 +58,9 @@ public final class AclPlan {
             }
             case STREAMS -> {
                 a.topics(inputs, AclOperation.READ);
-                a.topics(inputDlqs, AclOperation.WRITE); // records the topology cannot decode
+                a.topics(inputDlqs, AclOperation.WRITE); // records the topology cannot decode go to the .dlq of their topic
                 a.topics(List.of(Topics.RULES.name(), Topics.BASELINE_APPROVED.name()), AclOperation.READ);
+                a.topics(List.of(Topics.dlq(Topics.BASELINE_APPROVED.name()).name(), Topics.dlq(Topics.FINDINGS.name()).name()), AclOperation.WRITE);
                 a.topics(List.of(Topics.FINDINGS.name()), AclOperation.READ, AclOperation.WRITE); // the SIEM mirrors read findings back
                 a.topics(Topics.FINDINGS_MIRRORS.stream().map(TextTopic::name).toList(), AclOperation.WRITE);
                 a.topics(List.of(Topics.BASELINE_SNAPSHOTS.name()), AclOperation.WRITE);

@@ -162,6 +162,16 @@ class KafkaAclsTest {
         assertThat(Files.readString(shipped.toAbsolutePath().normalize())).as("regenerate with: ./vigil acls > deploy/kafka/acls.sh").isEqualTo(AclPlan.script());
     }
 
+    @Test
+    void everyTopicOfTheCatalogueBelongsToSomeService() {
+        java.util.Set<String> named = AclPlan.all().stream().map(b -> b.pattern().name()).collect(java.util.stream.Collectors.toSet());
+        java.util.List<String> topics = new java.util.ArrayList<>(Topics.all().stream().map(t -> t.name()).toList());
+        Topics.textTopics().forEach(t -> topics.add(t.name()));
+        // response.actions.dlq is declared with every primary topic, but nothing decodes the ledger into a dead letter.
+        topics.remove(Topics.dlq(Topics.RESPONSE_ACTIONS.name()).name());
+        assertThat(named).as("a new topic needs its readers and writers in AclPlan").containsAll(topics);
+    }
+
     private static void assertDenied(ThrowingRunnable action) {
         assertThatThrownBy(action::run).satisfies(e -> assertThat(rootOf(e)).isInstanceOf(AuthorizationException.class));
     }
