@@ -1,7 +1,5 @@
 package io.vigil.cli.collect;
 
-import io.vigil.cli.kafka.KafkaOptions;
-import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.collectors.source.logs.CloudWatchLogsSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,12 +15,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
         description = {"A CloudWatch Logs group (VPC flow logs, CloudTrail) read with FilterLogEvents in consecutive windows of event time,",
                 "each committed with the start of the next; a window ends --lag before now, for events CloudWatch Logs accepts late."})
 final class CollectCloudWatch implements Callable<Integer> {
-    @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    MetricsOptions metrics;
-
     @Mixin
     CollectorOptions options;
 
@@ -57,7 +49,7 @@ final class CollectCloudWatch implements Callable<Integer> {
         Instant from = start != null ? start : clock.instant().minus(Duration.ofHours(1));
         try (CloudWatchLogsClient logs = aws.clients().logs()) {
             return CollectorService.run(new CloudWatchLogsSource(logs, group, Optional.ofNullable(filterPattern), from, window, lag, clock),
-                    kafka, metrics, options);
+                    options);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.vigil.cli.collect;
 
-import io.vigil.cli.kafka.KafkaOptions;
-import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.collectors.file.FileCollector;
 import io.vigil.collectors.source.file.FolderSource;
 import java.nio.file.Path;
@@ -18,12 +16,6 @@ import picocli.CommandLine.Option;
                 "A file is read once unchanged for --settle; a file that grows is read on from where it stopped."})
 final class CollectFiles implements Callable<Integer> {
     @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    MetricsOptions metrics;
-
-    @Mixin
     CollectorOptions options;
 
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH", description = "Files or folders (recursive), plain or gzip.")
@@ -39,6 +31,6 @@ final class CollectFiles implements Callable<Integer> {
         if (settle.isNegative()) {
             throw new IllegalArgumentException("--settle " + settle + ": expected a duration >= 0 such as PT5S");
         }
-        return CollectorService.run(new FolderSource(inputs, options.once ? Duration.ZERO : settle, Clock.systemUTC()), kafka, metrics, options);
+        return CollectorService.run(new FolderSource(inputs, options.once ? Duration.ZERO : settle, Clock.systemUTC()), options);
     }
 }

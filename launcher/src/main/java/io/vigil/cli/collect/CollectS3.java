@@ -1,7 +1,5 @@
 package io.vigil.cli.collect;
 
-import io.vigil.cli.kafka.KafkaOptions;
-import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.collectors.source.s3.S3PrefixSource;
 import io.vigil.collectors.source.s3.S3Fetcher;
 import java.util.Optional;
@@ -17,12 +15,6 @@ import software.amazon.awssdk.services.s3.S3Client;
         description = {"Every object under an S3 prefix, in key order, resuming after the last key read (AWS log keys sort by date).",
                 "Objects that land under keys sorting before that are missed: use 'collect sqs' with the bucket's notifications for those."})
 final class CollectS3 implements Callable<Integer> {
-    @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    MetricsOptions metrics;
-
     @Mixin
     CollectorOptions options;
 
@@ -48,7 +40,7 @@ final class CollectS3 implements Callable<Integer> {
             throw new IllegalArgumentException("--exclude '" + exclude + "': expected a Java regular expression (" + e.getDescription() + ")");
         }
         try (S3Client s3 = aws.clients().s3()) {
-            return CollectorService.run(new S3PrefixSource(s3, bucket, prefix, excluded), Optional.of(new S3Fetcher(s3)), kafka, metrics, options);
+            return CollectorService.run(new S3PrefixSource(s3, bucket, prefix, excluded), Optional.of(new S3Fetcher(s3)), options);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.vigil.cli.collect;
 
-import io.vigil.cli.kafka.KafkaOptions;
-import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.collectors.source.aws.SourceClients;
 import io.vigil.collectors.source.sqs.SqsNotificationSource;
 import io.vigil.collectors.source.s3.S3Fetcher;
@@ -18,12 +16,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
                 "or of messages that are inputs themselves (Config notifications through SNS, CloudTrail events through EventBridge).",
                 "A message is deleted once what it pointed at is committed. Give the queue a visibility timeout longer than an object takes."})
 final class CollectSqs implements Callable<Integer> {
-    @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    MetricsOptions metrics;
-
     @Mixin
     CollectorOptions options;
 
@@ -43,7 +35,7 @@ final class CollectSqs implements Callable<Integer> {
         }
         SourceClients clients = aws.clients();
         try (SqsClient sqs = clients.sqs(); S3Client s3 = clients.s3()) {
-            return CollectorService.run(new SqsNotificationSource(sqs, s3, queueUrl, waitSeconds), Optional.of(new S3Fetcher(s3)), kafka, metrics, options);
+            return CollectorService.run(new SqsNotificationSource(sqs, s3, queueUrl, waitSeconds), Optional.of(new S3Fetcher(s3)), options);
         }
     }
 }

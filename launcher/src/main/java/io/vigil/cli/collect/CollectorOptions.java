@@ -1,10 +1,19 @@
 package io.vigil.cli.collect;
 
+import io.vigil.cli.kafka.KafkaOptions;
+import io.vigil.cli.metrics.MetricsOptions;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What every collector takes besides its source: identity, pacing and transaction size. */
+/** What every collector takes besides its source: the cluster, its metrics endpoint, identity, pacing and transaction size. */
 public final class CollectorOptions {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metrics;
+
     @Option(names = "--collector-id", paramLabel = "ID",
             description = "Names this collector's checkpoints and Kafka transactions; keep it across restarts. Letters, digits, '.', '_', '-'. "
                     + "Default: the source kind and a hash of what it reads.")

@@ -1,9 +1,7 @@
 package io.vigil.cli.collect;
 
-import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
 import io.vigil.cli.kafka.TopicSetup;
-import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.collectors.checkpoint.CheckpointedCollector;
 import io.vigil.collectors.checkpoint.Checkpoints;
@@ -29,13 +27,12 @@ import java.util.concurrent.TimeUnit;
 final class CollectorService {
     private CollectorService() {}
 
-    static int run(Source source, KafkaOptions kafka, MetricsOptions metricsOptions, CollectorOptions options) throws Exception {
-        return run(source, ObjectFetcher.none(), kafka, metricsOptions, options);
+    static int run(Source source, CollectorOptions options) throws Exception {
+        return run(source, ObjectFetcher.none(), options);
     }
 
     /** @param objects follows S3 references inside inputs (oversized Config items) */
-    static int run(Source source, Optional<ObjectFetcher> objects, KafkaOptions kafka, MetricsOptions metricsOptions, CollectorOptions options)
-            throws Exception {
+    static int run(Source source, Optional<ObjectFetcher> objects, CollectorOptions options) throws Exception {
         if (options.recordsPerTransaction < 1) {
             throw new IllegalArgumentException("--records-per-transaction " + options.recordsPerTransaction + ": expected a whole number >= 1");
         }
@@ -47,7 +44,8 @@ final class CollectorService {
             throw new IllegalArgumentException("--collector-id '" + id + "': expected 1 to 200 letters, digits, '.', '_' or '-'");
         }
         Clock clock = Clock.systemUTC();
-        try (KafkaRuntime runtime = KafkaRuntime.open(kafka); MetricsServer metrics = MetricsServer.start(metricsOptions.bind(), metricsOptions.portOr(0))) {
+        // A service is scraped on its port (docs/METRICS.md); a one-off run serves metrics only when asked.
+        try (KafkaRuntime runtime = KafkaRuntime.open(options.kafka); MetricsServer metrics = MetricsServer.start(options.metrics.bind(), options.metrics.portOr(options.once ? 0 : 9401))) {
             TopicSetup.ensure(runtime.clientProps());
             try (Publisher publisher = Publisher.transactional(runtime.clientProps(), runtime.wire(), "vigil-collector-" + id)) {
                 Checkpoints checkpoints = Checkpoints.load(runtime.clientProps(), runtime.wire(), id,
