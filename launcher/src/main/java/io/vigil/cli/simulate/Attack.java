@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 enum Attack {
     BRUTE_FORCE("brute-force", Duration.ZERO, "SSH password guessing from the internet against a web server", "flow.brute_force"),
     PORT_SCAN("port-scan", Duration.ofMinutes(15), "a web server sweeps the database's ports", "flow.port_scan"),
-    HOST_BACKDOOR("host-backdoor", Duration.ofMinutes(30), "a package, a process and a listener on port 4444 appear on a web server"),
+    HOST_BACKDOOR("host-backdoor", Duration.ofMinutes(30), "a package, a process and a listener on port 4444 appear on a web server",
+            "drift.package", "drift.listening_port"),
     CREDENTIAL_THEFT("credential-theft", Duration.ofMinutes(60),
             "the backup service's access key used from a VPS: reconnaissance, then a backdoor admin user",
             "audit.new_source", "audit.recon_burst", "audit.sequence", "audit.sensitive_call"),

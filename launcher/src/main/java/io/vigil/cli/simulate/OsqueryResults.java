@@ -75,7 +75,7 @@ final class OsqueryResults {
                 if (backdoor != null && !backdoor.isAfter(t)) {
                     rows += backdoor(w, h, backdoor);
                     injected.add(new Injected(Attack.HOST_BACKDOOR, backdoor, h.name() + ": package ncat, process /tmp/.font-unix/kworkerd"
-                            + " (pid 31337) listening on 0.0.0.0:4444 (osquery)", h.hostIdentifier()));
+                            + " (pid 31337) listening on 0.0.0.0:4444 (osquery, host " + h.hostIdentifier() + ")", h.instanceId()));
                     backdoor = null;
                 }
                 if (hour % 6 == 0) {
