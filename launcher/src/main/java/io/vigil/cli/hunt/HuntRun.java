@@ -12,8 +12,6 @@ import io.vigil.streams.app.VigilTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +78,8 @@ public final class HuntRun {
                 Offsets.await("hunt " + id, timeout, () -> Offsets.caughtUp(admin, appId, stop, repartition), streams::failed);
             }
         }
-        List<Finding> findings = new ArrayList<>(TopicReader.read(client, runtime.wire(), new io.vigil.schemas.topics.TopicSpec<>(topic,
+        return io.vigil.cli.replay.ReplayPipeline.latestPerId(TopicReader.read(client, runtime.wire(), new io.vigil.schemas.topics.TopicSpec<>(topic,
                 Finding.class, Topics.FINDINGS.partitions(), Topics.FINDINGS.cleanup(), "hunt findings"), Map.of()).stream().map(ConsumerRecord::value).toList());
-        findings.sort(Comparator.comparing(Finding::getEventTime).thenComparing(Finding::getId));
-        return findings;
     }
 
     /** Per partition, the first offset whose record time is at or after {@code t}; the end where there is none. */

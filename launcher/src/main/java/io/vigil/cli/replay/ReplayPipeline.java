@@ -84,11 +84,23 @@ public final class ReplayPipeline {
             try (Responder responder = Responder.create(ResponderOptions.dryRun())) {
                 new ResponderLoop(client, runtime.wire(), responder).drainToEnd();
             }
-            List<Finding> findings = new ArrayList<>(values(TopicReader.read(client, runtime.wire(), Topics.FINDINGS, findingsStart)));
-            findings.sort(Comparator.comparing(Finding::getEventTime).thenComparing(Finding::getId));
+            List<Finding> findings = latestPerId(values(TopicReader.read(client, runtime.wire(), Topics.FINDINGS, findingsStart)));
             List<ResponseAction> actions = values(TopicReader.read(client, runtime.wire(), Topics.RESPONSE_ACTIONS, actionsStart));
             return new Result(stats, findings, actions);
         }
+    }
+
+    /**
+     * One finding per id, the latest written (a finding may be sent again with more to say, e.g. a drift with the call
+     * that caused it once that arrives; the same id lands on the same partition, so topic order is write order),
+     * ordered by event time then id: the same input gives the same list whatever order the app saw it in.
+     */
+    public static List<Finding> latestPerId(List<Finding> inTopicOrder) {
+        java.util.Map<String, Finding> latest = new java.util.LinkedHashMap<>();
+        inTopicOrder.forEach(f -> latest.put(f.getId(), f));
+        List<Finding> out = new ArrayList<>(latest.values());
+        out.sort(Comparator.comparing(Finding::getEventTime).thenComparing(Finding::getId));
+        return out;
     }
 
     private static <V> List<V> values(List<ConsumerRecord<String, V>> records) {
