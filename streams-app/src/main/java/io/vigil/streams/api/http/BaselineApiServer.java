@@ -107,31 +107,42 @@ public final class BaselineApiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (token.isPresent() && !token.get().accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"vigil\"");
-                exchange.sendResponseHeaders(401, -1);
-                return;
-            }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().add("Allow", "GET");
-                send(exchange, 405, Map.of("error", "only GET"));
-                return;
-            }
-            BaselineQueries q = queries;
-            if (q == null) {
-                unavailable(exchange, "the streams app is starting");
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            boolean localOnly = "true".equals(exchange.getRequestHeaders().getFirst(LOCAL_ONLY_HEADER));
-            Answer answer = route(q, path, localOnly);
-            switch (answer.status()) {
-                case FOUND -> send(exchange, 200, answer.body().orElseThrow());
-                case NOT_FOUND -> send(exchange, 404, Map.of("error", "no such baseline"));
-                case UNAVAILABLE -> unavailable(exchange, answer.reason());
-            }
+            respond(exchange);
         } catch (RuntimeException e) {
-            LOG.warn("baseline API request failed: {}", e.getClass().getSimpleName(), e);
+            // The class only: a message could carry an entity name from the request.
+            LOG.warn("baseline API request failed: {}", e.getClass().getName());
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
+        if (token.isPresent() && !token.get().accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"vigil\"");
+            exchange.sendResponseHeaders(401, -1);
+            return;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().add("Allow", "GET");
+            send(exchange, 405, Map.of("error", "only GET"));
+            return;
+        }
+        BaselineQueries q = queries;
+        if (q == null) {
+            unavailable(exchange, "the streams app is starting");
+            return;
+        }
+        Answer answer;
+        try {
+            boolean localOnly = "true".equals(exchange.getRequestHeaders().getFirst(LOCAL_ONLY_HEADER));
+            answer = route(q, exchange.getRequestURI().getPath(), localOnly);
+        } catch (RuntimeException e) {
+            LOG.warn("baseline query failed: {}", e.getClass().getName());
+            send(exchange, 500, Map.of("error", "internal error"));
+            return;
+        }
+        switch (answer.status()) {
+            case FOUND -> send(exchange, 200, answer.body().orElseThrow());
+            case NOT_FOUND -> send(exchange, 404, Map.of("error", "no such baseline"));
+            case UNAVAILABLE -> unavailable(exchange, answer.reason());
         }
     }
 
