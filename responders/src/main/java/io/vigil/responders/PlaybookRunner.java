@@ -2,7 +2,12 @@ package io.vigil.responders;
 
 import io.vigil.responders.action.ActionContext;
 import io.vigil.responders.action.ActionException;
+import io.vigil.responders.action.ActionType;
 import io.vigil.responders.action.Outcome;
+import io.vigil.responders.ledger.FourEyes;
+import io.vigil.responders.ledger.Ledger;
+import io.vigil.responders.playbook.StepCondition;
+import java.util.Optional;
 import io.vigil.responders.playbook.OnFailure;
 import io.vigil.responders.playbook.Playbook;
 import io.vigil.responders.playbook.PlaybookStep;
@@ -29,6 +34,8 @@ import java.util.concurrent.TimeoutException;
 final class PlaybookRunner {
     /** Lets an adapter's own bound (e.g. the snapshot waiter's) fire before the runner gives up on it. */
     private static final Duration GRACE = Duration.ofSeconds(5);
+    /** Who requests the approval steps of playbooks: the responder service itself. */
+    static final String REQUESTER = "vigil-respond";
 
     private final StepDispatcher dispatcher;
     private final boolean execute;
@@ -62,7 +69,7 @@ final class PlaybookRunner {
                 entry = skipped(ctx, step, target, at, "already executed for this finding (idempotency key " + ctx.idempotencyKey() + ")");
             } else if (execute && step.requiresApproval()) {
                 entry = LedgerEntries.entry(ctx, step, target, ActionStatus.REQUESTED, false, at, null,
-                        "awaiting approval: " + step.action().yamlName() + " on " + target, Map.of(), null);
+                        "awaiting approval: " + step.action().yamlName() + " on " + target, requestDetails(playbook), null);
             } else {
                 entry = attempt(f, ctx, step, target, at, List.copyOf(out));
             }
@@ -77,8 +84,45 @@ final class PlaybookRunner {
         return out;
     }
 
+    /** Who asks for a playbook's approval steps, and the four-eyes rule the approvers must meet. */
+    static Map<String, String> requestDetails(Playbook playbook) {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put(FourEyes.REQUESTED_BY, REQUESTER);
+        playbook.governance().configuredBy().ifPresent(c -> d.put(FourEyes.CONFIGURED_BY, c));
+        d.put(FourEyes.FOUR_EYES, String.valueOf(playbook.governance().fourEyes()));
+        return d;
+    }
+
+    /**
+     * Carries out (or, when not executing, plans) a request someone approved: the same timeout and failure
+     * handling as a playbook step, the request's own details kept, the approvals recorded with the outcome.
+     * A restore that changed something is recorded as {@link ActionStatus#REVERTED}.
+     */
+    ResponseAction carryOut(ResponseAction request, Ledger ledger, List<io.vigil.schemas.Approval> approvals) {
+        ActionType action = ActionType.byName(request.getActionType())
+                .orElseThrow(() -> new IllegalArgumentException("unknown action type " + request.getActionType()));
+        Duration timeout = Optional.ofNullable(request.getDetails().get("timeout")).map(Duration::parse).orElse(Duration.ofMinutes(5));
+        PlaybookStep step = new PlaybookStep(request.getStep(), action, StepCondition.ALWAYS, true, timeout, OnFailure.CONTINUE);
+        ActionContext ctx = new ActionContext(request.getDetails().getOrDefault("case_id", Ids.caseId(request.getFindingId())), request.getFindingId(),
+                request.getPlaybook(), request.getIdempotencyKey(), timeout, request.getRequestedAt());
+        ResponseAction done = run(ctx, step, request.getTarget(), clock.instant(), () -> dispatcher.invokeRequest(action, request, ctx, ledger));
+        if (action.alwaysNeedsApproval() && done.getStatus() == ActionStatus.EXECUTED) {
+            done = LedgerEntries.entry(ctx, step, request.getTarget(), ActionStatus.REVERTED, done.getDryRun(), done.getRequestedAt(),
+                    done.getCompletedAt(), done.getPlan(), done.getDetails(), null);
+        }
+        Map<String, String> details = new java.util.LinkedHashMap<>(request.getDetails());
+        details.putAll(done.getDetails());
+        done.setDetails(details);
+        done.setApprovals(approvals);
+        return done;
+    }
+
     private ResponseAction attempt(Finding f, ActionContext ctx, PlaybookStep step, String target, Instant at, List<ResponseAction> soFar) {
-        Future<Outcome> call = steps.submit(() -> dispatcher.invoke(step.action(), f, ctx, soFar));
+        return run(ctx, step, target, at, () -> dispatcher.invoke(step.action(), f, ctx, soFar));
+    }
+
+    private ResponseAction run(ActionContext ctx, PlaybookStep step, String target, Instant at, java.util.concurrent.Callable<Outcome> action) {
+        Future<Outcome> call = steps.submit(action);
         try {
             Outcome o = call.get(step.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
             return LedgerEntries.entry(ctx, step, target, o.status(), !execute, at, clock.instant(), o.plan(), o.details(), null);

@@ -6,7 +6,11 @@ import io.vigil.responders.aws.AwsClients;
 import io.vigil.responders.playbook.Playbook;
 import io.vigil.responders.playbook.PlaybookCatalog;
 import io.vigil.schemas.Finding;
+import io.vigil.schemas.Approval;
 import io.vigil.schemas.ResponseAction;
+import io.vigil.schemas.ResponseApproval;
+import io.vigil.responders.ledger.FourEyes;
+import io.vigil.responders.ledger.Ledger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +35,11 @@ public final class Responder implements AutoCloseable {
     private final ExecutorService steps;
     private final PlaybookRunner runner;
     private final List<SdkAutoCloseable> resources;
+    private final boolean execute;
 
     private Responder(PlaybookCatalog catalog, ResponsePorts ports, boolean execute, List<SdkAutoCloseable> resources) {
         this.catalog = catalog;
+        this.execute = execute;
         this.resources = resources;
         this.steps = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "vigil-responder-step");
@@ -90,6 +96,74 @@ public final class Responder implements AutoCloseable {
             }
         }
         return actions;
+    }
+
+    /**
+     * The way back from a case: one restore request per containment step it executed (security groups and
+     * instance profile per instance, keys, user deny policies). Executing, the requests await approval
+     * (REQUESTED, four eyes: {@code requestedBy} cannot approve them); in a dry run, each is planned against
+     * the cloud as it is now, printing the exact calls. Requests already settled are left out.
+     */
+    public List<ResponseAction> requestRestore(Ledger ledger, String caseId, String requestedBy) {
+        List<ResponseAction> out = new ArrayList<>();
+        for (ResponseAction request : Restores.requests(ledger, caseId, requestedBy, java.time.Instant.now())) {
+            if (ledger.settled(request.getIdempotencyKey())) {
+                continue;
+            }
+            if (execute) {
+                Optional<ResponseAction> earlier = ledger.entry(request.getIdempotencyKey(), io.vigil.schemas.ActionStatus.REQUESTED);
+                out.add(earlier.orElse(request));
+            } else {
+                out.add(runner.carryOut(request, ledger, List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** What the case did that no restore puts back, and why. */
+    public static List<String> notRestored(Ledger ledger, String caseId) {
+        return Restores.notRestored(ledger, caseId);
+    }
+
+    /**
+     * Carries out every request in the ledger that has a valid approval (four eyes honoured), and records a
+     * rejected one as SKIPPED; each result names its approvals and is also recorded in {@code ledger}. A dry-run
+     * responder acts on no approval and returns nothing.
+     */
+    public List<ResponseAction> carryOutApproved(Ledger ledger) {
+        if (!execute) {
+            return List.of();
+        }
+        List<ResponseAction> out = new ArrayList<>();
+        for (ResponseAction request : ledger.awaitingApproval()) {
+            FourEyes.Verdict verdict = FourEyes.decide(request, ledger.approvals(request.getIdempotencyKey()));
+            verdict.refused().forEach(why -> LOG.warn("approval of {} not counted: {}", request.getIdempotencyKey(), why));
+            if (verdict.decision().isEmpty()) {
+                continue;
+            }
+            List<Approval> approvals = ledger.approvals(request.getIdempotencyKey()).stream()
+                    .filter(a -> FourEyes.whyNot(request, a.getApprover()).isEmpty())
+                    .map(a -> new Approval(a.getApprover(), a.getDecision().name().toLowerCase(java.util.Locale.ROOT), a.getAt(), a.getComment()))
+                    .toList();
+            ResponseAction result;
+            if (verdict.rejected()) {
+                ResponseApproval r = verdict.decision().get();
+                result = ResponseAction.newBuilder(request).setId(request.getIdempotencyKey() + "/skipped")
+                        .setStatus(io.vigil.schemas.ActionStatus.SKIPPED).setCompletedAt(java.time.Instant.now())
+                        .setPlan("rejected by " + r.getApprover() + (r.getComment() == null ? "" : ": " + r.getComment()))
+                        .setApprovals(approvals).build();
+            } else {
+                result = runner.carryOut(request, ledger, approvals);
+            }
+            LOG.info("approved request {} {} {}: {}", request.getActionType(), request.getTarget(), result.getStatus(), oneLine(result.getPlan()));
+            ledger.record(result);
+            out.add(result);
+        }
+        return out;
+    }
+
+    public boolean executing() {
+        return execute;
     }
 
     private static String oneLine(String s) {

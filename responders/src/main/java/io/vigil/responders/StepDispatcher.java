@@ -5,6 +5,7 @@ import io.vigil.responders.action.ActionType;
 import io.vigil.responders.action.EntityType;
 import io.vigil.responders.action.Outcome;
 import io.vigil.responders.credentials.PrincipalArns;
+import io.vigil.responders.ledger.Ledger;
 import io.vigil.responders.notify.CaseEvent;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;
@@ -50,7 +51,56 @@ final class StepDispatcher {
                     .map(role -> ports.credentials().revokeRoleSessions(role, ctx))
                     .orElseGet(() -> Outcome.skipped(entity + " is not an IAM role or role session", Map.of()));
             case NOTIFY_CASE -> ports.notifier().caseEvent(caseEvent(f, ctx, soFar), ctx);
+            case INSTANCE_RESTORE, CREDENTIALS_RESTORE -> throw new IllegalStateException(action.yamlName() + " runs only once approved");
         };
+    }
+
+    /**
+     * Carries out an approved request from its ledger entry alone (the finding itself is not at hand): the
+     * target recorded with the request is what the action acts on; a restore finds what to put back in the
+     * case's earlier entries.
+     */
+    Outcome invokeRequest(ActionType action, ResponseAction request, ActionContext ctx, Ledger ledger) {
+        String target = request.getTarget();
+        return switch (action) {
+            case INSTANCE_CONTAIN -> ports.containment().isolateInstance(target, ctx);
+            case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(target, ctx);
+            case CREDENTIALS_DEACTIVATE_KEY -> ports.credentials().deactivateAccessKey(target, ctx);
+            case CREDENTIALS_DENY_USER -> PrincipalArns.userName(target).map(u -> ports.credentials().denyAllForUser(u, ctx))
+                    .orElseGet(() -> Outcome.skipped(target + " is not an IAM user", Map.of()));
+            case CREDENTIALS_REVOKE_SESSIONS -> PrincipalArns.roleName(target).map(r -> ports.credentials().revokeRoleSessions(r, ctx))
+                    .orElseGet(() -> Outcome.skipped(target + " is not an IAM role or role session", Map.of()));
+            case NOTIFY_CASE -> ports.notifier().caseEvent(new CaseEvent(ctx.caseId(), request.getFindingId(), "approved-step", "", target,
+                    List.of(), "approved step " + request.getStep() + " of " + request.getPlaybook(), ctx.playbook(), List.of()), ctx);
+            case INSTANCE_RESTORE -> restoreInstance(target, request, ctx, ledger);
+            case CREDENTIALS_RESTORE -> restoreCredentials(target, request, ctx, ledger);
+        };
+    }
+
+    private Outcome restoreInstance(String instance, ResponseAction request, ActionContext ctx, Ledger ledger) {
+        List<ResponseAction> originals = Restores.originals(request, ledger, ActionType.INSTANCE_RESTORE);
+        if (originals.isEmpty()) {
+            return Outcome.skipped("case " + ctx.caseId() + " has no executed instance.contain of " + instance + " to restore", Map.of());
+        }
+        // the first containment of the case is the one that recorded the instance's own groups
+        return ports.containment().restoreInstance(instance, originals.get(0).getDetails(), ctx);
+    }
+
+    private Outcome restoreCredentials(String target, ResponseAction request, ActionContext ctx, Ledger ledger) {
+        List<ResponseAction> originals = Restores.originals(request, ledger, ActionType.CREDENTIALS_RESTORE);
+        if (originals.isEmpty()) {
+            return Outcome.skipped("case " + ctx.caseId() + " took no credential of " + target + " away that a restore gives back", Map.of());
+        }
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (ResponseAction o : originals) {
+            if (o.getActionType().equals(ActionType.CREDENTIALS_DEACTIVATE_KEY.yamlName())) {
+                outcomes.add(ports.credentials().reactivateAccessKey(o.getTarget(), o.getDetails(), ctx));
+            } else {
+                String user = o.getDetails().getOrDefault("user", PrincipalArns.userName(o.getTarget()).orElse(o.getTarget()));
+                outcomes.add(ports.credentials().liftUserDeny(user, ctx));
+            }
+        }
+        return Restores.combine(outcomes);
     }
 
     private static CaseEvent caseEvent(Finding f, ActionContext ctx, List<ResponseAction> soFar) {

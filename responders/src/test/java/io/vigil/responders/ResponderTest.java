@@ -81,6 +81,24 @@ class ResponderTest {
         }
 
         @Override
+        public Outcome restoreInstance(String instanceId, Map<String, String> recorded, ActionContext ctx) {
+            calls.add("restore " + instanceId + " to " + recorded.get("previous_security_groups"));
+            return Outcome.executed("restored " + instanceId, Map.of());
+        }
+
+        @Override
+        public Outcome reactivateAccessKey(String accessKeyId, Map<String, String> recorded, ActionContext ctx) {
+            calls.add("reactivate " + accessKeyId);
+            return Outcome.executed("reactivated", Map.of());
+        }
+
+        @Override
+        public Outcome liftUserDeny(String userName, ActionContext ctx) {
+            calls.add("lift " + userName);
+            return Outcome.executed("lifted", Map.of());
+        }
+
+        @Override
         public Outcome caseEvent(CaseEvent event, ActionContext ctx) {
             calls.add("notify " + event.caseId());
             lastEvent = event;

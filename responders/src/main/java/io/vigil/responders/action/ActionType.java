@@ -14,7 +14,11 @@ public enum ActionType {
     CREDENTIALS_DEACTIVATE_KEY("credentials.deactivate_key", Set.of(EntityType.PRINCIPAL)),
     CREDENTIALS_DENY_USER("credentials.deny_user", Set.of(EntityType.PRINCIPAL)),
     CREDENTIALS_REVOKE_SESSIONS("credentials.revoke_sessions", Set.of(EntityType.PRINCIPAL)),
-    NOTIFY_CASE("notify.case", Set.of(EntityType.values()));
+    NOTIFY_CASE("notify.case", Set.of(EntityType.values())),
+    /** Puts back what the case's {@code instance.contain} replaced: security groups, instance profile, termination protection. */
+    INSTANCE_RESTORE("instance.restore", Set.of(EntityType.INSTANCE)),
+    /** Reactivates the keys the case deactivated and lifts the deny-all it attached; session revocations stay. */
+    CREDENTIALS_RESTORE("credentials.restore", Set.of(EntityType.PRINCIPAL));
 
     private final String yamlName;
     private final Set<EntityType> targets;
@@ -26,6 +30,11 @@ public enum ActionType {
 
     public String yamlName() {
         return yamlName;
+    }
+
+    /** Restores give back what containment took away, so a person always approves them first. */
+    public boolean alwaysNeedsApproval() {
+        return this == INSTANCE_RESTORE || this == CREDENTIALS_RESTORE;
     }
 
     public boolean actsOn(EntityType type) {

@@ -16,10 +16,26 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 public final class DryRunEc2Containment implements Containment {
     private final Ec2Client ec2;
     private final ContainmentPlanner planner;
+    private final Ec2Reads reads;
 
     public DryRunEc2Containment(Ec2Client ec2) {
         this.ec2 = ec2;
-        this.planner = new ContainmentPlanner(new Ec2Reads(ec2));
+        this.reads = new Ec2Reads(ec2);
+        this.planner = new ContainmentPlanner(reads);
+    }
+
+    @Override
+    public Outcome restoreInstance(String instanceId, Map<String, String> recorded, ActionContext ctx) {
+        RestorePlan plan = RestorePlan.of(reads.instance(instanceId), recorded);
+        if (plan.nothingToDo()) {
+            return Outcome.skipped("already restored: " + instanceId + " has its recorded security groups, profile and termination protection",
+                    plan.details());
+        }
+        Map<String, String> details = new LinkedHashMap<>(plan.details());
+        plan.groups().entrySet().stream().filter(e -> e.getKey().equals(instanceId)).findFirst().ifPresent(e -> details.put("dry_run_checks",
+                "ModifyInstanceAttribute Groups " + AwsErrors.dryRun("ec2:ModifyInstanceAttribute",
+                        () -> ec2.modifyInstanceAttribute(r -> r.dryRun(true).instanceId(instanceId).groups(e.getValue())))));
+        return Outcome.planned(String.join("; ", plan.calls(ctx.caseId())), details);
     }
 
     @Override

@@ -28,4 +28,14 @@ public final class DryRunIamCredentials implements Credentials {
     public Outcome revokeRoleSessions(String roleName, ActionContext ctx) {
         return planner.revokeSessions(roleName, ctx).plan();
     }
+
+    @Override
+    public Outcome reactivateAccessKey(String accessKeyId, java.util.Map<String, String> recorded, ActionContext ctx) {
+        return planner.reactivateKey(accessKeyId, recorded).plan();
+    }
+
+    @Override
+    public Outcome liftUserDeny(String userName, ActionContext ctx) {
+        return planner.liftDeny(userName).plan();
+    }
 }

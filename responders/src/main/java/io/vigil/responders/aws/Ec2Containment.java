@@ -26,10 +26,11 @@ public final class Ec2Containment implements Containment {
     private final Ec2Client ec2;
     private final ContainmentPlanner planner;
     private final QuarantineGroups groups;
+    private final Ec2Reads reads;
 
     public Ec2Containment(Ec2Client ec2) {
         this.ec2 = ec2;
-        Ec2Reads reads = new Ec2Reads(ec2);
+        this.reads = new Ec2Reads(ec2);
         this.planner = new ContainmentPlanner(reads);
         this.groups = new QuarantineGroups(ec2, reads);
     }
@@ -67,6 +68,32 @@ public final class Ec2Containment implements Containment {
             throw AwsErrors.classify("isolating " + instanceId, e);
         }
         return Outcome.executed(String.join("; ", plan.calls(ctx)), details);
+    }
+
+    @Override
+    public Outcome restoreInstance(String instanceId, Map<String, String> recorded, ActionContext ctx) {
+        RestorePlan plan = RestorePlan.of(reads.instance(instanceId), recorded);
+        if (plan.nothingToDo()) {
+            return Outcome.skipped("already restored: " + instanceId + " has its recorded security groups, profile and termination protection",
+                    plan.details());
+        }
+        try {
+            plan.groups().forEach((where, groups) -> {
+                if (where.equals(instanceId)) {
+                    ec2.modifyInstanceAttribute(r -> r.instanceId(instanceId).groups(groups));
+                } else {
+                    ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(where).groups(groups));
+                }
+            });
+            plan.associate().ifPresent(arn -> ec2.associateIamInstanceProfile(r -> r.instanceId(instanceId).iamInstanceProfile(p -> p.arn(arn))));
+            if (plan.unprotect()) {
+                ec2.modifyInstanceAttribute(r -> r.instanceId(instanceId).disableApiTermination(b -> b.value(false)));
+            }
+            ec2.createTags(r -> r.resources(instanceId).tags(Ec2Tags.tag(RestorePlan.RESTORED, ctx.caseId())));
+        } catch (SdkException e) {
+            throw AwsErrors.classify("restoring " + instanceId, e);
+        }
+        return Outcome.executed(String.join("; ", plan.calls(ctx.caseId())), plan.details());
     }
 
     private void swap(InstanceView i, String group) {

@@ -38,4 +38,14 @@ public final class IamCredentials implements Credentials {
     public Outcome revokeRoleSessions(String roleName, ActionContext ctx) {
         return planner.revokeSessions(roleName, ctx).execute();
     }
+
+    @Override
+    public Outcome reactivateAccessKey(String accessKeyId, java.util.Map<String, String> recorded, ActionContext ctx) {
+        return planner.reactivateKey(accessKeyId, recorded).execute();
+    }
+
+    @Override
+    public Outcome liftUserDeny(String userName, ActionContext ctx) {
+        return planner.liftDeny(userName).execute();
+    }
 }

@@ -40,6 +40,34 @@ final class IamPlanner {
                 () -> iam.updateAccessKey(r -> r.userName(user).accessKeyId(accessKeyId).status(StatusType.INACTIVE)));
     }
 
+    IamStep reactivateKey(String accessKeyId, Map<String, String> recorded) {
+        Map<String, String> base = Map.of("access_key_id", accessKeyId);
+        if (!"Active".equalsIgnoreCase(recorded.getOrDefault("previous_status", ""))) {
+            return IamStep.skip("access key " + accessKeyId + " was not active before containment (previous_status "
+                    + recorded.getOrDefault("previous_status", "unrecorded") + "); left as it is", base);
+        }
+        Optional<AccessKeyMetadata> key = reads.accessKey(accessKeyId);
+        if (key.isEmpty()) {
+            return IamStep.skip("IAM knows no access key " + accessKeyId + " any more (deleted since)", base);
+        }
+        String user = key.get().userName();
+        Map<String, String> details = Map.of("access_key_id", accessKeyId, "user", user, "status_before_restore", key.get().statusAsString());
+        if (key.get().status() == StatusType.ACTIVE) {
+            return IamStep.skip("access key " + accessKeyId + " of " + user + " is already active", details);
+        }
+        return new IamStep(Optional.empty(), "iam:UpdateAccessKey UserName=" + user + " AccessKeyId=" + accessKeyId + " Status=Active", details,
+                () -> iam.updateAccessKey(r -> r.userName(user).accessKeyId(accessKeyId).status(StatusType.ACTIVE)));
+    }
+
+    IamStep liftDeny(String user) {
+        Map<String, String> details = Map.of("user", user, "policy", IamPolicies.DENY_ALL);
+        if (reads.userPolicy(user, IamPolicies.DENY_ALL).isEmpty()) {
+            return IamStep.skip("user " + user + " has no inline policy " + IamPolicies.DENY_ALL, details);
+        }
+        return new IamStep(Optional.empty(), "iam:DeleteUserPolicy UserName=" + user + " PolicyName=" + IamPolicies.DENY_ALL, details,
+                () -> iam.deleteUserPolicy(r -> r.userName(user).policyName(IamPolicies.DENY_ALL)));
+    }
+
     IamStep denyUser(String user) {
         Map<String, String> details = Map.of("user", user, "policy", IamPolicies.DENY_ALL);
         if (reads.userPolicy(user, IamPolicies.DENY_ALL).isPresent()) {

@@ -49,6 +49,25 @@ public final class UnreadPlans implements Containment, Snapshots, Credentials {
                 + " (Deny * when aws:TokenIssueTime < now)");
     }
 
+    @Override
+    public Outcome restoreInstance(String instanceId, Map<String, String> recorded, ActionContext ctx) {
+        return planned("ec2:ModifyInstanceAttribute " + instanceId + " Groups=[" + recorded.getOrDefault("previous_security_groups", "?")
+                + "] (per interface when it has several)"
+                + (recorded.containsKey("previous_instance_profile") ? "; ec2:AssociateIamInstanceProfile " + recorded.get("previous_instance_profile") : "")
+                + ("false".equals(recorded.get("termination_protection_was")) ? "; ec2:ModifyInstanceAttribute DisableApiTermination=false" : "")
+                + "; ec2:CreateTags " + instanceId + " " + RestorePlan.RESTORED + "=" + ctx.caseId());
+    }
+
+    @Override
+    public Outcome reactivateAccessKey(String accessKeyId, Map<String, String> recorded, ActionContext ctx) {
+        return planned("iam:UpdateAccessKey AccessKeyId=" + accessKeyId + " Status=Active (if it was active before containment)");
+    }
+
+    @Override
+    public Outcome liftUserDeny(String userName, ActionContext ctx) {
+        return planned("iam:DeleteUserPolicy UserName=" + userName + " PolicyName=" + IamPolicies.DENY_ALL);
+    }
+
     private Outcome planned(String calls) {
         return Outcome.planned(calls, Map.of("cloud_state", "unread: " + why));
     }

@@ -14,4 +14,13 @@ public interface Containment {
      * @throws io.vigil.responders.action.ActionException when the cloud refuses or cannot be reached
      */
     Outcome isolateInstance(String instanceId, ActionContext ctx);
+
+    /**
+     * Puts back what an isolation replaced, as recorded in its ledger entry's details: the security groups
+     * (per interface on multi-homed instances), the instance profile, the termination protection. An
+     * instance already back in that state gives {@link io.vigil.schemas.ActionStatus#SKIPPED}.
+     *
+     * @param recorded the {@code details} of the {@code instance.contain} entry that changed the instance
+     */
+    Outcome restoreInstance(String instanceId, java.util.Map<String, String> recorded, ActionContext ctx);
 }

@@ -17,4 +17,13 @@ public interface Credentials {
      * an existing revocation already covers sessions issued up to {@link ActionContext#detectedAt()}.
      */
     Outcome revokeRoleSessions(String roleName, ActionContext ctx);
+
+    /**
+     * Reactivates a key that containment deactivated, when its recorded {@code previous_status} was Active.
+     * Session revocations are never undone: the sessions they cut may be the stolen ones.
+     */
+    Outcome reactivateAccessKey(String accessKeyId, java.util.Map<String, String> recorded, ActionContext ctx);
+
+    /** Removes the deny-all inline policy {@link #denyAllForUser} attached. */
+    Outcome liftUserDeny(String userName, ActionContext ctx);
 }

@@ -7,9 +7,13 @@ import java.util.List;
  *
  * @param source where it was loaded from (classpath resource or file), for errors and the ledger
  */
-public record Playbook(String name, String description, String source, PlaybookMatch match, List<PlaybookStep> steps) {
+public record Playbook(String name, String description, String source, PlaybookMatch match, List<PlaybookStep> steps, Governance governance) {
 
     public Playbook {
         steps = List.copyOf(steps);
+    }
+
+    public Playbook(String name, String description, String source, PlaybookMatch match, List<PlaybookStep> steps) {
+        this(name, description, source, match, steps, Governance.NONE);
     }
 }

@@ -31,7 +31,7 @@ public final class PlaybookParser {
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(s|m|h)");
-    private static final Set<String> TOP = Set.of("name", "description", "match", "steps");
+    private static final Set<String> TOP = Set.of("name", "description", "match", "steps", "configured_by", "four_eyes");
     private static final Set<String> MATCH = Set.of("detector", "min_severity", "max_severity", "entity_type", "kind", "tags", "accounts");
     private static final Set<String> STEP = Set.of("name", "action", "when", "requires_approval", "timeout", "on_failure");
     private static final Set<String> WHEN = Set.of("evidence_has", "entity_matches");
@@ -61,7 +61,12 @@ public final class PlaybookParser {
         String description = top.containsKey("description") ? top.get("description").scalar() : "";
         PlaybookMatch match = match(required(top, "match", source, root));
         List<PlaybookStep> steps = steps(required(top, "steps", source, root), match);
-        return new Playbook(name, description, source, match, steps);
+        Optional<String> configuredBy = Optional.ofNullable(top.get("configured_by")).map(YamlNode::scalar).map(String::trim).filter(v -> !v.isEmpty());
+        boolean fourEyes = top.containsKey("four_eyes") && top.get("four_eyes").bool();
+        if (fourEyes && configuredBy.isEmpty()) {
+            throw top.get("four_eyes").error("four_eyes needs configured_by (who configured the playbook, who may then not approve its steps)");
+        }
+        return new Playbook(name, description, source, match, steps, new Governance(configuredBy, fourEyes));
     }
 
     private static YamlNode required(Map<String, YamlNode> map, String key, String source, Node parent) {
@@ -135,6 +140,10 @@ public final class PlaybookParser {
         }
         StepCondition when = m.containsKey("when") ? when(m.get("when")) : StepCondition.ALWAYS;
         boolean approval = m.containsKey("requires_approval") && m.get("requires_approval").bool();
+        if (action.alwaysNeedsApproval() && m.containsKey("requires_approval") && !approval) {
+            throw m.get("requires_approval").error(actionName + " always requires approval; expected true or no requires_approval");
+        }
+        approval = approval || action.alwaysNeedsApproval();
         Duration timeout = m.containsKey("timeout") ? duration(m.get("timeout")) : DEFAULT_TIMEOUT;
         OnFailure onFailure = m.containsKey("on_failure") ? enumValue(m.get("on_failure"), OnFailure.class) : OnFailure.STOP;
         return new PlaybookStep(name, action, when, approval, timeout, onFailure);

@@ -61,7 +61,7 @@ class PlaybookParserTest {
         "min_severity: high|min_severity: urgent|sample.yaml:5: match.min_severity: expected one of info, low, medium, high, critical, got 'urgent'",
         "entity_type: [instance]|entity_type: [host]|sample.yaml:6: match.entity_type: expected instance, principal or ip, got 'host'",
         "requires_approval: true|requires_approval: yes please|sample.yaml:14: steps[1].requires_approval: expected true or false, got 'yes please'",
-        "description: a sample|colour: blue|sample.yaml:2: colour: unknown key; expected one of description, match, name, steps",
+        "description: a sample|colour: blue|sample.yaml:2: colour: unknown key; expected one of configured_by, description, four_eyes, match, name, steps",
         "name: notify|name: contain|sample.yaml:12: steps[1]: step name 'contain' is used twice",
         "entity_type: [instance]|entity_type: [principal]|sample.yaml:9: steps[0].action: instance.contain cannot act on principal entities",
         "detector: [\"flow.*\", \"!flow.noise\"]|detector: [\"!flow.noise\"]|sample.yaml:4: match.detector: expected at least one detector glob",

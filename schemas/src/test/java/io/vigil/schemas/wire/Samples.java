@@ -16,6 +16,8 @@ import io.vigil.schemas.InventoryKind;
 import io.vigil.schemas.Origin;
 import io.vigil.schemas.Relationship;
 import io.vigil.schemas.ResponseAction;
+import io.vigil.schemas.ResponseApproval;
+import io.vigil.schemas.ApprovalDecision;
 import io.vigil.schemas.Severity;
 import io.vigil.schemas.SourceRef;
 import java.nio.ByteBuffer;
@@ -64,7 +66,9 @@ final class Samples {
                         .setPosition("line 3").setPayload(ByteBuffer.wrap(new byte[] {(byte) 0xff, 0, 1})).setPayloadLength(3)
                         .setPayloadTruncated(false).setFailedAt(T).build(),
                 BaselineApproval.newBuilder().setResourceType("AWS::EC2::SecurityGroup").setResourceId("sg-0abc").setConfiguration("{\"groupId\":\"sg-0abc\"}")
-                        .setApprovedBy("bob").setApprovedAt(T).setSource("config.changes/0/12").setStateId("7").setCaptureTime(T).build());
+                        .setApprovedBy("bob").setApprovedAt(T).setSource("config.changes/0/12").setStateId("7").setCaptureTime(T).build(),
+                ResponseApproval.newBuilder().setActionKey("k-1").setCaseId("case-1").setApprover("bob").setDecision(ApprovalDecision.APPROVED)
+                        .setAt(T).setComment("checked with the owner").build());
     }
 
     private Samples() {}
