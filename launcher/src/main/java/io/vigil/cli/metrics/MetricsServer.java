@@ -14,18 +14,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service's Prometheus registry (with the JVM binders) and, when a port is given, the HTTP endpoint
- * {@code GET /metrics} that serves it in the Prometheus text format.
+ * A service's Prometheus registry (with the JVM binders) and, when a port is given, the HTTP endpoints
+ * {@code GET /metrics} (the Prometheus text format) and {@code GET /ready} (200 or 503, for readiness probes).
  */
 public final class MetricsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private HttpServer server;
+    private volatile BooleanSupplier ready = () -> true;
 
     private MetricsServer() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -53,10 +55,25 @@ public final class MetricsServer implements AutoCloseable {
                     out.write(body);
                 }
             });
+            // Readiness for orchestrators: 200 once the service can do its work, 503 before (e.g. state still restoring).
+            m.server.createContext("/ready", exchange -> {
+                boolean ok = m.ready.getAsBoolean();
+                byte[] body = (ok ? "ready\n" : "not ready\n").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+                exchange.sendResponseHeaders(ok ? 200 : 503, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
             m.server.start();
             LOG.info("metrics at http://{}:{}/metrics", bind, m.port());
         }
         return m;
+    }
+
+    /** What {@code GET /ready} reports; ready by default. */
+    public void readiness(BooleanSupplier ready) {
+        this.ready = ready;
     }
 
     public PrometheusMeterRegistry registry() {

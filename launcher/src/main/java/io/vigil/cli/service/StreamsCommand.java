@@ -67,6 +67,8 @@ public final class StreamsCommand implements Callable<Integer> {
                              metrics.registry(), Clock.systemUTC())) {
                     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vigil-streams-shutdown"));
                     new KafkaStreamsMetrics(streams.kafkaStreams()).bindTo(metrics.registry());
+                    // Ready once its tasks run, i.e. their state is restored: a rolling restart waits for it.
+                    metrics.readiness(() -> streams.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
                     if (api != null) {
                         api.serve(streams.kafkaStreams());
                     }

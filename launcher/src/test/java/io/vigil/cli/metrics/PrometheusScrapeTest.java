@@ -47,6 +47,19 @@ class PrometheusScrapeTest {
     }
 
     @Test
+    void readinessSaysWhatTheServiceReports() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", freePort())) {
+            URI ready = URI.create("http://127.0.0.1:" + server.port() + "/ready");
+            assertThat(http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(false);
+            server.readiness(up::get);
+            assertThat(http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+            up.set(true);
+            assertThat(http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aRealPrometheusScrapesTheSeries(@TempDir Path dir) throws Exception {
         Path binary = Path.of("/usr/bin/prometheus");
         Assumptions.assumeTrue(Files.isExecutable(binary), "prometheus is not installed (apt-get install prometheus)");
