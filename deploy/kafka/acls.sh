@@ -52,11 +52,15 @@ acl --allow-principal User:vigil-respond --operation Read --topic 'findings'
 acl --allow-principal User:vigil-respond --operation Write --topic 'findings.dlq'
 acl --allow-principal User:vigil-respond --operation Read --topic 'response.actions'
 acl --allow-principal User:vigil-respond --operation Write --topic 'response.actions'
+acl --allow-principal User:vigil-respond --operation Read --topic 'response.approvals'
+acl --allow-principal User:vigil-respond --operation Write --topic 'response.approvals.dlq'
 acl --allow-principal User:vigil-respond --operation Read --group 'vigil-responders'
+acl --allow-principal User:vigil-respond --operation Read --group 'vigil-responders-approvals'
 
 # User:vigil-report
 acl --allow-principal User:vigil-report --operation Read --topic 'findings'
 acl --allow-principal User:vigil-report --operation Read --topic 'response.actions'
+acl --allow-principal User:vigil-report --operation Read --topic 'response.approvals'
 acl --allow-principal User:vigil-report --operation Read --topic 'inventory.host'
 acl --allow-principal User:vigil-report --operation Read --topic 'audit.events'
 acl --allow-principal User:vigil-report --operation Read --topic 'baseline.snapshots'
@@ -71,6 +75,10 @@ acl --allow-principal User:vigil-operator --operation Read --topic 'config.chang
 acl --allow-principal User:vigil-operator --operation Read --topic 'baseline.snapshots'
 acl --allow-principal User:vigil-operator --operation Write --topic 'rules'
 acl --allow-principal User:vigil-operator --operation Write --topic 'baseline.approved'
+acl --allow-principal User:vigil-operator --operation Read --topic 'response.actions'
+acl --allow-principal User:vigil-operator --operation Write --topic 'response.actions'
+acl --allow-principal User:vigil-operator --operation Read --topic 'response.approvals'
+acl --allow-principal User:vigil-operator --operation Write --topic 'response.approvals'
 acl --allow-principal User:vigil-operator --operation All --topic 'hunt.' --resource-pattern-type prefixed
 acl --allow-principal User:vigil-operator --operation All --topic 'vigil-hunt-' --resource-pattern-type prefixed
 acl --allow-principal User:vigil-operator --operation All --group 'vigil-hunt-' --resource-pattern-type prefixed

@@ -7,6 +7,8 @@ import io.vigil.cli.bench.BenchCommand;
 import io.vigil.cli.demo.DemoCommand;
 import io.vigil.cli.hunt.HuntCommand;
 import io.vigil.cli.replay.ReplayCommand;
+import io.vigil.cli.respond.ApproveCommand;
+import io.vigil.cli.respond.RestoreCommand;
 import io.vigil.cli.collect.CollectCommand;
 import io.vigil.cli.security.AclsCommand;
 import io.vigil.cli.service.ReportCmd;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Learns what normal looks like in a cloud estate and acts when something departs from it.",
         subcommands = {DemoCommand.class, ReplayCommand.class, CollectCommand.class, StreamsCommand.class, RespondCommand.class,
-                ReportCmd.class, HuntCommand.class, BaselineCommand.class, SimulateCommand.class, BenchCommand.class, AclsCommand.class, CommandLine.HelpCommand.class})
+                RestoreCommand.class, ApproveCommand.class, ReportCmd.class, HuntCommand.class, BaselineCommand.class, SimulateCommand.class, BenchCommand.class, AclsCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
 
     public static void main(String[] args) {

@@ -131,11 +131,19 @@ public final class Responder implements AutoCloseable {
      * responder acts on no approval and returns nothing.
      */
     public List<ResponseAction> carryOutApproved(Ledger ledger) {
+        return carryOutApproved(ledger, r -> true);
+    }
+
+    /** {@link #carryOutApproved(Ledger)} for the requests {@code which} selects (e.g. one case's). */
+    public List<ResponseAction> carryOutApproved(Ledger ledger, java.util.function.Predicate<ResponseAction> which) {
         if (!execute) {
             return List.of();
         }
         List<ResponseAction> out = new ArrayList<>();
         for (ResponseAction request : ledger.awaitingApproval()) {
+            if (!which.test(request)) {
+                continue;
+            }
             FourEyes.Verdict verdict = FourEyes.decide(request, ledger.approvals(request.getIdempotencyKey()));
             verdict.refused().forEach(why -> LOG.warn("approval of {} not counted: {}", request.getIdempotencyKey(), why));
             if (verdict.decision().isEmpty()) {

@@ -8,6 +8,7 @@ import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.responders.Responder;
 import io.vigil.responders.metrics.ResponderMetrics;
 import io.vigil.responders.ResponderOptions;
+import io.vigil.responders.kafka.ApprovalLoop;
 import io.vigil.responders.kafka.ResponderLoop;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;
@@ -102,8 +103,20 @@ public final class RespondCommand implements Callable<Integer> {
             TopicSetup.ensure(runtime.clientProps());
             AtomicBoolean stop = new AtomicBoolean();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true), "vigil-respond-shutdown"));
-            System.out.println("vigil respond: consuming findings" + (execute ? "" : " (dry run)") + "; Ctrl-C to stop");
-            new ResponderLoop(runtime.clientProps(), runtime.wire(), responder, new ResponderMetrics(metrics.registry())).runUntil(stop::get);
+            System.out.println("vigil respond: consuming findings" + (execute ? " and approvals" : " (dry run)") + "; Ctrl-C to stop");
+            ResponderMetrics counters = new ResponderMetrics(metrics.registry());
+            Thread approvals = null;
+            if (execute) {
+                // approved actions (playbook steps with requires_approval, restores) are carried out beside the findings loop
+                approvals = new Thread(() -> new ApprovalLoop(runtime.clientProps(), runtime.wire(), responder, counters).runUntil(stop::get),
+                        "vigil-respond-approvals");
+                approvals.setDaemon(true);
+                approvals.start();
+            }
+            new ResponderLoop(runtime.clientProps(), runtime.wire(), responder, counters).runUntil(stop::get);
+            if (approvals != null) {
+                approvals.join(java.time.Duration.ofSeconds(30).toMillis());
+            }
             return 0;
         }
     }

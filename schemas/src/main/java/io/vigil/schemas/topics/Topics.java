@@ -8,6 +8,7 @@ import io.vigil.schemas.Finding;
 import io.vigil.schemas.FlowRecord;
 import io.vigil.schemas.HostInventory;
 import io.vigil.schemas.ResponseAction;
+import io.vigil.schemas.ResponseApproval;
 import io.vigil.schemas.SourceCheckpoint;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public final class Topics {
             "approved configuration baselines, keyed by resource type and id; tombstone withdraws");
     public static final TopicSpec<ResponseAction> RESPONSE_ACTIONS = new TopicSpec<>("response.actions", ResponseAction.class, P, Cleanup.COMPACT,
             "the response ledger, keyed by idempotency key and status (Topics.actionKey)");
+    /**
+     * Decisions on response actions awaiting approval (restores, steps with {@code requires_approval}), keyed by
+     * {@link #approvalKey}: the responders carry out an approved action and record who approved it in the ledger.
+     */
+    public static final TopicSpec<ResponseApproval> RESPONSE_APPROVALS = new TopicSpec<>("response.approvals", ResponseApproval.class, P,
+            Cleanup.COMPACT, "approvals and rejections of response actions, keyed by action idempotency key and approver");
 
     /** Mirrors of {@link #FINDINGS} for SIEM connectors: text values (JSON or CEF lines), keyed by entity like the findings. */
     public static final List<TextTopic> FINDINGS_MIRRORS = List.of(
@@ -67,7 +74,7 @@ public final class Topics {
     public static final List<TopicSpec<?>> INPUTS = List.of(FLOWS_RAW, AUDIT_EVENTS, CONFIG_CHANGES, INVENTORY_HOST);
 
     private static final List<TopicSpec<?>> PRIMARY = List.of(FLOWS_RAW, AUDIT_EVENTS, CONFIG_CHANGES, INVENTORY_HOST, FINDINGS, RESPONSE_ACTIONS,
-            BASELINE_APPROVED);
+            BASELINE_APPROVED, RESPONSE_APPROVALS);
 
     private Topics() {}
 
@@ -77,6 +84,11 @@ public final class Topics {
      */
     public static String actionKey(ResponseAction a) {
         return a.getIdempotencyKey() + "/" + a.getStatus();
+    }
+
+    /** Key of an approval: the action's idempotency key and the approver, so compaction keeps each approver's latest decision. */
+    public static String approvalKey(ResponseApproval a) {
+        return a.getActionKey() + "/" + a.getApprover();
     }
 
     /** The dead-letter topic of a topic: {@code <name>.dlq}, carrying {@link DeadLetter} envelopes. */
