@@ -38,13 +38,51 @@ public final class FileCollector {
             }
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).sorted(FileCollector::byPathNumbersFirst).forEach(files::add);
                 }
             } else {
                 files.add(input);
             }
         }
         return files;
+    }
+
+    /**
+     * Path order with numbers compared as numbers, so that AWS Config's unpadded dates ({@code 2026/3/2}
+     * before {@code 2026/3/10}) and any numbered files are read in time order.
+     */
+    static int byPathNumbersFirst(Path a, Path b) {
+        String x = a.toString();
+        String y = b.toString();
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            char c = x.charAt(i);
+            char d = y.charAt(j);
+            if (Character.isDigit(c) && Character.isDigit(d)) {
+                int si = i;
+                int sj = j;
+                while (i < x.length() && Character.isDigit(x.charAt(i))) {
+                    i++;
+                }
+                while (j < y.length() && Character.isDigit(y.charAt(j))) {
+                    j++;
+                }
+                String nx = x.substring(si, i).replaceFirst("^0+(?=.)", "");
+                String ny = y.substring(sj, j).replaceFirst("^0+(?=.)", "");
+                int byValue = nx.length() != ny.length() ? Integer.compare(nx.length(), ny.length()) : nx.compareTo(ny);
+                if (byValue != 0) {
+                    return byValue;
+                }
+            } else {
+                if (c != d) {
+                    return Character.compare(c, d);
+                }
+                i++;
+                j++;
+            }
+        }
+        return x.length() != y.length() ? Integer.compare(x.length() - i, y.length() - j) : x.compareTo(y);
     }
 
     public List<InputStats> collect(List<Path> inputs) throws IOException {

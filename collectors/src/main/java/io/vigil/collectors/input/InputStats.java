@@ -2,6 +2,7 @@ package io.vigil.collectors.input;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one input (file, object, page of events) gave: records found, published and dead-lettered, and the reasons. Invariant:
@@ -9,9 +10,11 @@ import java.util.TreeMap;
  */
 public final class InputStats {
     private final String path;
-    private String format = "unknown";
-    private long read;
-    private long published;
+    private volatile String format = "unknown";
+    // The reader's thread counts what it finds, the producer's thread what was published: separate
+    // counters, so that neither waits for the other on every record.
+    private final LongAdder read = new LongAdder();
+    private final LongAdder published = new LongAdder();
     private long deadLettered;
     private final Map<String, Long> reasons = new TreeMap<>();
 
@@ -19,16 +22,16 @@ public final class InputStats {
         this.path = path;
     }
 
-    synchronized void format(String format) {
+    void format(String format) {
         this.format = format;
     }
 
-    synchronized void found() {
-        read++;
+    void found() {
+        read.increment();
     }
 
-    synchronized void published() {
-        published++;
+    void published() {
+        published.increment();
     }
 
     synchronized void deadLettered(String reason) {
@@ -40,16 +43,16 @@ public final class InputStats {
         return path;
     }
 
-    public synchronized String format() {
+    public String format() {
         return format;
     }
 
-    public synchronized long read() {
-        return read;
+    public long read() {
+        return read.sum();
     }
 
-    public synchronized long publishedCount() {
-        return published;
+    public long publishedCount() {
+        return published.sum();
     }
 
     public synchronized long deadLetteredCount() {
