@@ -3,6 +3,7 @@ package io.vigil.streams.detect.audit.burst;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.schemas.AuditEvent;
+import io.vigil.schemas.Severity;
 import io.vigil.schemas.FindingKind;
 import io.vigil.schemas.SourceRef;
 import io.vigil.streams.finding.Detection;
@@ -176,6 +177,20 @@ public final class BurstDetector {
         };
     }
 
+    /**
+     * APIs that hand out credentials: instance passwords, secrets, decrypted parameters, keys, tokens, and
+     * instance attributes (their user data often holds secrets, T1552.005; the window does not keep which attribute).
+     */
+    private static final Set<String> CREDENTIAL_CALLS = Set.of("ec2:GetPasswordData", "ec2:DescribeInstanceAttribute", "secretsmanager:GetSecretValue",
+            "secretsmanager:BatchGetSecretValue", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "kms:Decrypt",
+            "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile", "sts:GetSessionToken", "sts:GetFederationToken",
+            "ec2-instance-connect:SendSSHPublicKey", "lambda:GetFunction");
+    private static final List<String> CREDENTIAL_TECHNIQUES = List.of("T1552", "T1555.006");
+
+    private static long credentialShare(List<Activity> counted) {
+        return counted.stream().filter(a -> CREDENTIAL_CALLS.contains(a.service() + ":" + a.name())).count();
+    }
+
     private static boolean isRecon(String name) {
         return (name.startsWith("List") || name.startsWith("Describe") || name.startsWith("Get") || name.startsWith("Search"))
                 && !NOT_RECON.contains(name);
@@ -229,10 +244,20 @@ public final class BurstDetector {
         if (rule == BurstRule.RECON) {
             baseline.put("services_at_least", String.valueOf(t.reconDistinctServices()));
         }
+        boolean credentials = rule == BurstRule.ERRORS && credentialShare(counted) * 2 >= counted.size();
         String summary = who + " made " + count + " " + rule.counted + " within " + minutes + " minutes"
-                + (e.getSourceIp() != null ? " from " + e.getSourceIp() : "") + "; this " + rule.meaning + ".";
-        return new Detection(rule.detector, FindingKind.anomaly, rule.severity(count, t), who, "principal",
-                e.getRecipientAccount() != null ? e.getRecipientAccount() : e.getPrincipalAccount(), rule.attack, summary, observed, baseline,
+                + (e.getSourceIp() != null ? " from " + e.getSourceIp() : "") + "; this " + rule.meaning
+                + (credentials ? ", mostly against stored credentials (passwords, secrets, keys)" : "") + ".";
+        Severity severity = rule.severity(count, t);
+        List<String> attack = rule.attack;
+        if (credentials) {
+            // Repeated denied attempts on credential stores are an attempt at credential access, not mere probing.
+            severity = severity.compareTo(Severity.MEDIUM) < 0 ? Severity.MEDIUM : severity;
+            attack = java.util.stream.Stream.concat(rule.attack.stream(), CREDENTIAL_TECHNIQUES.stream()).distinct().toList();
+            observed.put("credential_access_calls", String.valueOf(credentialShare(counted)));
+        }
+        return new Detection(rule.detector, FindingKind.anomaly, severity, who, "principal",
+                e.getRecipientAccount() != null ? e.getRecipientAccount() : e.getPrincipalAccount(), attack, summary, observed, baseline,
                 "The principal " + rule.meaning + ": " + count + " " + rule.counted + " in " + minutes + " min, threshold " + t.threshold(rule) + ".",
                 counted.get(0).eventId(), List.of("burst", "playbook:" + rule.playbook));
     }

@@ -93,6 +93,29 @@ class BurstDetectorTest {
     }
 
     @Test
+    void deniedAttemptsOnCredentialStoresAreCredentialAccessNotMereProbing() {
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(event(Duration.ofSeconds(5L * i), "ec2", "GetPasswordData", "Client.UnauthorizedOperation", null));
+        }
+        assertThat(feedAll(events)).singleElement().satisfies(b -> {
+            assertThat(b.detection().detector()).isEqualTo("audit.error_burst");
+            assertThat(b.detection().severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(b.detection().attack()).contains("T1552");
+            assertThat(b.detection().summary()).contains("stored credentials");
+        });
+    }
+
+    @Test
+    void aDeniedStormElsewhereStaysLow() {
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(event(Duration.ofSeconds(5L * i), "iam", "CreateUser", "AccessDenied", null));
+        }
+        assertThat(feedAll(events)).singleElement().satisfies(b -> assertThat(b.detection().severity()).isEqualTo(Severity.LOW));
+    }
+
+    @Test
     void manyDistinctSecretsButNotOneSecretManyTimes() {
         List<AuditEvent> distinct = new ArrayList<>();
         List<AuditEvent> same = new ArrayList<>();
