@@ -6,6 +6,7 @@ import io.vigil.responders.action.ActionType;
 import io.vigil.responders.action.Outcome;
 import io.vigil.responders.ledger.FourEyes;
 import io.vigil.responders.ledger.Ledger;
+import io.vigil.responders.playbook.Scope;
 import io.vigil.responders.playbook.StepCondition;
 import java.util.Optional;
 import io.vigil.responders.playbook.OnFailure;
@@ -42,6 +43,9 @@ final class PlaybookRunner {
     private final ExecutorService steps;
     private final ExecutedKeys executed;
     private final Clock clock;
+    private final Reach reach = new Reach();
+    /** The current run's instance tags, read once per finding when a scope depends on them. */
+    private final Map<String, Map<String, String>> tagCache = new java.util.HashMap<>();
 
     PlaybookRunner(StepDispatcher dispatcher, boolean execute, ExecutorService steps, ExecutedKeys executed, Clock clock) {
         this.dispatcher = dispatcher;
@@ -55,6 +59,10 @@ final class PlaybookRunner {
         String caseId = Ids.caseId(f.getId());
         List<ResponseAction> out = new ArrayList<>();
         String stoppedBy = null;
+        Optional<String> outOfScope;
+        Optional<String> noEvidence;
+        Optional<String> overLimit;
+        tagCache.clear();
         for (PlaybookStep step : playbook.steps()) {
             ActionContext ctx = new ActionContext(caseId, f.getId(), playbook.name(),
                     Ids.idempotencyKey(f.getId(), playbook.name(), step.name()), step.timeout(), f.getDetectedAt());
@@ -67,21 +75,79 @@ final class PlaybookRunner {
                 entry = skipped(ctx, step, target, at, "condition not met: " + step.when().describe());
             } else if (execute && executed.contains(ctx.idempotencyKey())) {
                 entry = skipped(ctx, step, target, at, "already executed for this finding (idempotency key " + ctx.idempotencyKey() + ")");
+            } else if ((outOfScope = outOfScope(playbook, step, f)).isPresent()) {
+                entry = skipped(ctx, step, target, at, "out of the playbook's scope: " + outOfScope.get());
+            } else if (step.action() == ActionType.INSTANCE_STOP && (noEvidence = evidenceMissing(out)).isPresent()) {
+                entry = execute
+                        ? failed(ctx, step, target, at, "evidence capture failed, so " + f.getEntity() + " is not stopped: " + noEvidence.get(), false)
+                        : skipped(ctx, step, target, at, "would not stop " + f.getEntity() + ": " + noEvidence.get());
             } else if (execute && step.requiresApproval()) {
                 entry = LedgerEntries.entry(ctx, step, target, ActionStatus.REQUESTED, false, at, null,
                         "awaiting approval: " + step.action().yamlName() + " on " + target, requestDetails(playbook), null);
+            } else if (execute && (overLimit = reach.wouldExceed(playbook.name(), playbook.governance().limits(), step.action(), f.getEntity(), at)).isPresent()) {
+                Map<String, String> d = new java.util.LinkedHashMap<>(requestDetails(playbook));
+                d.put("blast_radius", overLimit.get());
+                entry = LedgerEntries.entry(ctx, step, target, ActionStatus.REQUESTED, false, at, null,
+                        "awaiting approval: " + step.action().yamlName() + " on " + target + " (" + overLimit.get() + ")", d, null);
             } else {
                 entry = attempt(f, ctx, step, target, at, List.copyOf(out));
             }
+            entry.getDetails().put("entity", f.getEntity());
             if (entry.getStatus() == ActionStatus.FAILED && step.onFailure() == OnFailure.STOP) {
                 stoppedBy = step.name();
             }
             if (entry.getStatus() == ActionStatus.EXECUTED) {
                 executed.add(ctx.idempotencyKey());
+                reach.record(playbook.name(), step.action(), f.getEntity(), at);
             }
             out.add(entry);
         }
         return out;
+    }
+
+    /** Takes in what the ledger says was done: executed steps are not repeated, and they count against the limits. */
+    void remember(Ledger ledger) {
+        for (ResponseAction a : ledger.executedEntries()) {
+            executed.add(a.getIdempotencyKey());
+            ActionType.byName(a.getActionType()).ifPresent(t -> reach.record(a.getPlaybook(), t,
+                    a.getDetails().getOrDefault("entity", a.getTarget()), a.getCompletedAt() == null ? a.getRequestedAt() : a.getCompletedAt()));
+        }
+    }
+
+    /** Why the step may not act on this finding's account or target instance at all, if so. */
+    private Optional<String> outOfScope(Playbook playbook, PlaybookStep step, Finding f) {
+        Scope scope = playbook.governance().scope();
+        if (!step.action().changesTheCloud() || scope == Scope.ANY) {
+            return Optional.empty();
+        }
+        Optional<String> account = scope.refusesAccount(f.getAccount());
+        if (account.isPresent() || !scope.usesTags() || !step.action().onInstances()) {
+            return account;
+        }
+        Map<String, String> tags;
+        try {
+            tags = tagCache.computeIfAbsent(f.getEntity(), dispatcher::instanceTags);
+        } catch (ActionException e) {
+            return Optional.of("the tags of " + f.getEntity() + " cannot be read (" + e.getMessage() + "), and the scope depends on them");
+        }
+        return scope.refusesTags(tags);
+    }
+
+    /**
+     * Why the disks of the instance are not known to be preserved, judged on this run's last
+     * {@code volume.snapshot} step: executed, or skipped because snapshots for the finding already exist.
+     */
+    private static Optional<String> evidenceMissing(List<ResponseAction> soFar) {
+        Optional<ResponseAction> snapshot = soFar.stream().filter(a -> a.getActionType().equals(ActionType.VOLUME_SNAPSHOT.yamlName()))
+                .reduce((a, b) -> b);
+        if (snapshot.isEmpty()) {
+            return Optional.of("no volume.snapshot step ran before");
+        }
+        ResponseAction s = snapshot.get();
+        boolean preserved = s.getStatus() == ActionStatus.EXECUTED || s.getStatus() == ActionStatus.PLANNED
+                || (s.getStatus() == ActionStatus.SKIPPED && s.getDetails().keySet().stream().anyMatch(k -> k.startsWith("snapshot.")));
+        return preserved ? Optional.empty()
+                : Optional.of("step " + s.getStep() + " ended " + s.getStatus() + (s.getError() != null ? " (" + s.getError() + ")" : ": " + s.getPlan()));
     }
 
     /** Who asks for a playbook's approval steps, and the four-eyes rule the approvers must meet. */
@@ -106,6 +172,10 @@ final class PlaybookRunner {
         ActionContext ctx = new ActionContext(request.getDetails().getOrDefault("case_id", Ids.caseId(request.getFindingId())), request.getFindingId(),
                 request.getPlaybook(), request.getIdempotencyKey(), timeout, request.getRequestedAt());
         ResponseAction done = run(ctx, step, request.getTarget(), clock.instant(), () -> dispatcher.invokeRequest(action, request, ctx, ledger));
+        if (done.getStatus() == ActionStatus.EXECUTED) {
+            executed.add(request.getIdempotencyKey());
+            reach.record(request.getPlaybook(), action, request.getDetails().getOrDefault("entity", request.getTarget()), done.getRequestedAt());
+        }
         if (action.alwaysNeedsApproval() && done.getStatus() == ActionStatus.EXECUTED) {
             done = LedgerEntries.entry(ctx, step, request.getTarget(), ActionStatus.REVERTED, done.getDryRun(), done.getRequestedAt(),
                     done.getCompletedAt(), done.getPlan(), done.getDetails(), null);

@@ -170,6 +170,15 @@ public final class Responder implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Takes in what the ledger says was already done, e.g. at start-up: steps executed by an earlier process
+     * are not repeated for a redelivered finding, even when the cloud no longer shows them (a restored
+     * instance is not contained again), and they count against the playbooks' blast-radius limits.
+     */
+    public void remember(Ledger ledger) {
+        runner.remember(ledger);
+    }
+
     public boolean executing() {
         return execute;
     }

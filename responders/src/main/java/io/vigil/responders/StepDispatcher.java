@@ -32,6 +32,11 @@ final class StepDispatcher {
         return Optional.ofNullable(f.getEvidence().getObserved().get(ACCESS_KEY_EVIDENCE)).map(String::trim).filter(k -> !k.isEmpty());
     }
 
+    /** The target instance's tags, for a playbook's tag scope. */
+    Map<String, String> instanceTags(String instanceId) {
+        return ports.containment().tags(instanceId);
+    }
+
     Outcome invoke(ActionType action, Finding f, ActionContext ctx, List<ResponseAction> soFar) {
         EntityType type = EntityType.of(f.getEntity());
         if (!action.actsOn(type)) {
@@ -40,6 +45,7 @@ final class StepDispatcher {
         String entity = f.getEntity();
         return switch (action) {
             case INSTANCE_CONTAIN -> ports.containment().isolateInstance(entity, ctx);
+            case INSTANCE_STOP -> ports.containment().stopInstance(entity, ctx);
             case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(entity, ctx);
             case CREDENTIALS_DEACTIVATE_KEY -> accessKey(f)
                     .map(key -> ports.credentials().deactivateAccessKey(key, ctx))
@@ -64,6 +70,7 @@ final class StepDispatcher {
         String target = request.getTarget();
         return switch (action) {
             case INSTANCE_CONTAIN -> ports.containment().isolateInstance(target, ctx);
+            case INSTANCE_STOP -> ports.containment().stopInstance(target, ctx);
             case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(target, ctx);
             case CREDENTIALS_DEACTIVATE_KEY -> ports.credentials().deactivateAccessKey(target, ctx);
             case CREDENTIALS_DENY_USER -> PrincipalArns.userName(target).map(u -> ports.credentials().denyAllForUser(u, ctx))

@@ -87,6 +87,17 @@ class ResponderTest {
         }
 
         @Override
+        public Outcome stopInstance(String instanceId, ActionContext ctx) {
+            calls.add("stop " + instanceId);
+            return Outcome.executed("stopped " + instanceId, Map.of());
+        }
+
+        @Override
+        public Map<String, String> tags(String instanceId) {
+            return Map.of();
+        }
+
+        @Override
         public Outcome reactivateAccessKey(String accessKeyId, Map<String, String> recorded, ActionContext ctx) {
             calls.add("reactivate " + accessKeyId);
             return Outcome.executed("reactivated", Map.of());

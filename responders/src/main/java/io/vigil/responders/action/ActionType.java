@@ -15,6 +15,11 @@ public enum ActionType {
     CREDENTIALS_DENY_USER("credentials.deny_user", Set.of(EntityType.PRINCIPAL)),
     CREDENTIALS_REVOKE_SESSIONS("credentials.revoke_sessions", Set.of(EntityType.PRINCIPAL)),
     NOTIFY_CASE("notify.case", Set.of(EntityType.values())),
+    /**
+     * Stops (never terminates) an instance, e.g. one whose compromise must end now; only after a
+     * {@code volume.snapshot} step of the same playbook preserved its disks, never when that failed.
+     */
+    INSTANCE_STOP("instance.stop", Set.of(EntityType.INSTANCE)),
     /** Puts back what the case's {@code instance.contain} replaced: security groups, instance profile, termination protection. */
     INSTANCE_RESTORE("instance.restore", Set.of(EntityType.INSTANCE)),
     /** Reactivates the keys the case deactivated and lifts the deny-all it attached; session revocations stay. */
@@ -35,6 +40,16 @@ public enum ActionType {
     /** Restores give back what containment took away, so a person always approves them first. */
     public boolean alwaysNeedsApproval() {
         return this == INSTANCE_RESTORE || this == CREDENTIALS_RESTORE;
+    }
+
+    /** Whether the action changes the cloud on its own initiative, so blast-radius limits and scope apply to it. */
+    public boolean changesTheCloud() {
+        return this != NOTIFY_CASE && !alwaysNeedsApproval();
+    }
+
+    /** Whether the action changes an instance (counted per instance) rather than a credential (counted per principal). */
+    public boolean onInstances() {
+        return actsOn(EntityType.INSTANCE) && !actsOn(EntityType.PRINCIPAL);
     }
 
     public boolean actsOn(EntityType type) {

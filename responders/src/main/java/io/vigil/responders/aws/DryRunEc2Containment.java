@@ -25,6 +25,23 @@ public final class DryRunEc2Containment implements Containment {
     }
 
     @Override
+    public Outcome stopInstance(String instanceId, ActionContext ctx) {
+        String state = reads.state(instanceId);
+        Map<String, String> details = new LinkedHashMap<>(Map.of("instance", instanceId, "state_before", state));
+        if (java.util.Set.of("stopping", "stopped", "shutting-down", "terminated").contains(state)) {
+            return Outcome.skipped(instanceId + " is already " + state, details);
+        }
+        details.put("dry_run_checks", "StopInstances " + AwsErrors.dryRun("ec2:StopInstances", () -> ec2.stopInstances(r -> r.dryRun(true).instanceIds(instanceId))));
+        return Outcome.planned("ec2:CreateTags " + instanceId + " " + Ec2Tags.describe(Ec2Tags.of(ctx)) + "; ec2:StopInstances " + instanceId
+                + " (only once the disks' snapshots completed)", details);
+    }
+
+    @Override
+    public Map<String, String> tags(String instanceId) {
+        return reads.instance(instanceId).tags();
+    }
+
+    @Override
     public Outcome restoreInstance(String instanceId, Map<String, String> recorded, ActionContext ctx) {
         RestorePlan plan = RestorePlan.of(reads.instance(instanceId), recorded);
         if (plan.nothingToDo()) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -94,6 +95,27 @@ public final class Ec2Containment implements Containment {
             throw AwsErrors.classify("restoring " + instanceId, e);
         }
         return Outcome.executed(String.join("; ", plan.calls(ctx.caseId())), plan.details());
+    }
+
+    @Override
+    public Outcome stopInstance(String instanceId, ActionContext ctx) {
+        String state = reads.state(instanceId);
+        Map<String, String> details = Map.of("instance", instanceId, "state_before", state);
+        if (Set.of("stopping", "stopped", "shutting-down", "terminated").contains(state)) {
+            return Outcome.skipped(instanceId + " is already " + state, details);
+        }
+        try {
+            ec2.createTags(r -> r.resources(instanceId).tags(Ec2Tags.of(ctx)));
+            ec2.stopInstances(r -> r.instanceIds(instanceId));
+        } catch (SdkException e) {
+            throw AwsErrors.classify("stopping " + instanceId, e);
+        }
+        return Outcome.executed("ec2:CreateTags " + instanceId + " " + Ec2Tags.describe(Ec2Tags.of(ctx)) + "; ec2:StopInstances " + instanceId, details);
+    }
+
+    @Override
+    public Map<String, String> tags(String instanceId) {
+        return reads.instance(instanceId).tags();
     }
 
     private void swap(InstanceView i, String group) {

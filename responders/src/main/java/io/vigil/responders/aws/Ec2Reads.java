@@ -52,6 +52,20 @@ public final class Ec2Reads {
         }
     }
 
+    /** The instance's state name (pending, running, stopping, stopped, …). */
+    public String state(String instanceId) {
+        try {
+            return ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().stream().flatMap(r -> r.instances().stream())
+                    .findFirst().map(i -> i.state().nameAsString())
+                    .orElseThrow(() -> new ActionException("instance " + instanceId + " not found", false, null));
+        } catch (SdkException e) {
+            if (AwsErrors.hasCode(e, Set.of("InvalidInstanceID.NotFound", "InvalidInstanceID.Malformed"))) {
+                throw new ActionException("instance " + instanceId + " not found", false, e);
+            }
+            throw AwsErrors.classify("reading instance " + instanceId, e);
+        }
+    }
+
     /** The security group of that name in the VPC, if it exists. */
     public Optional<SecurityGroup> group(String vpcId, String name) {
         try {

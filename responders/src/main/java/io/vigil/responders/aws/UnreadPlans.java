@@ -59,6 +59,16 @@ public final class UnreadPlans implements Containment, Snapshots, Credentials {
     }
 
     @Override
+    public Outcome stopInstance(String instanceId, ActionContext ctx) {
+        return planned("ec2:StopInstances " + instanceId + " (only once the disks' snapshots completed)");
+    }
+
+    @Override
+    public Map<String, String> tags(String instanceId) {
+        return Map.of();
+    }
+
+    @Override
     public Outcome reactivateAccessKey(String accessKeyId, Map<String, String> recorded, ActionContext ctx) {
         return planned("iam:UpdateAccessKey AccessKeyId=" + accessKeyId + " Status=Active (if it was active before containment)");
     }

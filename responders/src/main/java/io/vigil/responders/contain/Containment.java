@@ -23,4 +23,10 @@ public interface Containment {
      * @param recorded the {@code details} of the {@code instance.contain} entry that changed the instance
      */
     Outcome restoreInstance(String instanceId, java.util.Map<String, String> recorded, ActionContext ctx);
+
+    /** Stops (never terminates) the instance; one already stopping or stopped gives SKIPPED. */
+    Outcome stopInstance(String instanceId, ActionContext ctx);
+
+    /** The instance's tags, for the playbooks' tag scope; empty when they cannot be read. */
+    java.util.Map<String, String> tags(String instanceId);
 }

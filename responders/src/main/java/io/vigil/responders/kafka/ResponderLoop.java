@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * The responders' consumer: reads {@code findings}, answers each with the {@link Responder}, writes the
  * ledger entries to {@code response.actions} keyed by idempotency key, and commits only after they are
  * written (at least once: a finding redelivered after a crash maps onto the same keys, and the adapters
- * see what is already done). A record that cannot be read goes to {@code findings.dlq}; nothing stops the loop.
+ * see what is already done; at start the ledger is read back, so steps an earlier process executed are not
+ * repeated even where the cloud no longer shows them). A record that cannot be read goes to {@code findings.dlq}; nothing stops the loop.
  */
 public final class ResponderLoop {
     public static final String GROUP = "vigil-responders";
@@ -72,6 +73,7 @@ public final class ResponderLoop {
      * @return the number of findings handled (dead-lettered records not counted)
      */
     public long drainToEnd() {
+        responder.remember(LedgerReader.read(kafkaProps, wire));
         try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.FINDINGS.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -96,6 +98,7 @@ public final class ResponderLoop {
 
     /** Answers findings as they arrive until {@code stop} says so; partitions are shared within the group. */
     public void runUntil(BooleanSupplier stop) {
+        responder.remember(LedgerReader.read(kafkaProps, wire));
         try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
             consumer.subscribe(List.of(Topics.FINDINGS.name()));
             while (!stop.getAsBoolean()) {

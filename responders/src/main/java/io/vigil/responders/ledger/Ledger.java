@@ -50,6 +50,11 @@ public final class Ledger {
         return entry(idempotencyKey, ActionStatus.EXECUTED).filter(a -> !a.getDryRun()).isPresent();
     }
 
+    /** Every step carried out (not planned), in no particular order. */
+    public synchronized List<ResponseAction> executedEntries() {
+        return byKey.values().stream().map(m -> m.get(ActionStatus.EXECUTED)).filter(a -> a != null && !a.getDryRun()).toList();
+    }
+
     /** Whether a request under this key has been carried out, refused or found unnecessary. */
     public synchronized boolean settled(String idempotencyKey) {
         return byKey.getOrDefault(idempotencyKey, new EnumMap<>(ActionStatus.class)).values().stream()

@@ -31,7 +31,9 @@ public final class PlaybookParser {
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(s|m|h)");
-    private static final Set<String> TOP = Set.of("name", "description", "match", "steps", "configured_by", "four_eyes");
+    private static final Set<String> TOP = Set.of("name", "description", "match", "steps", "configured_by", "four_eyes", "limits", "scope");
+    private static final Set<String> LIMITS = Set.of("max_instances_per_hour", "max_keys_per_hour");
+    private static final Set<String> SCOPE = Set.of("allow_accounts", "deny_accounts", "allow_tags", "deny_tags");
     private static final Set<String> MATCH = Set.of("detector", "min_severity", "max_severity", "entity_type", "kind", "tags", "accounts");
     private static final Set<String> STEP = Set.of("name", "action", "when", "requires_approval", "timeout", "on_failure");
     private static final Set<String> WHEN = Set.of("evidence_has", "entity_matches");
@@ -66,7 +68,38 @@ public final class PlaybookParser {
         if (fourEyes && configuredBy.isEmpty()) {
             throw top.get("four_eyes").error("four_eyes needs configured_by (who configured the playbook, who may then not approve its steps)");
         }
-        return new Playbook(name, description, source, match, steps, new Governance(configuredBy, fourEyes));
+        BlastRadius limits = top.containsKey("limits") ? limits(top.get("limits")) : BlastRadius.NONE;
+        Scope scope = top.containsKey("scope") ? scope(top.get("scope")) : Scope.ANY;
+        return new Playbook(name, description, source, match, steps, new Governance(configuredBy, fourEyes, limits, scope));
+    }
+
+    private static BlastRadius limits(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping(LIMITS);
+        return new BlastRadius(positive(m.get("max_instances_per_hour")), positive(m.get("max_keys_per_hour")));
+    }
+
+    private static java.util.OptionalInt positive(YamlNode n) {
+        if (n == null) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            int v = Integer.parseInt(n.scalar().trim());
+            if (v > 0) {
+                return java.util.OptionalInt.of(v);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw n.error("expected a whole number of at least 1, got '" + n.scalar() + "'");
+    }
+
+    private static Scope scope(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping(SCOPE);
+        return new Scope(
+                m.containsKey("allow_accounts") ? Set.copyOf(m.get("allow_accounts").scalars("12-digit account ids")) : Set.of(),
+                m.containsKey("deny_accounts") ? Set.copyOf(m.get("deny_accounts").scalars("12-digit account ids")) : Set.of(),
+                m.containsKey("allow_tags") ? m.get("allow_tags").scalars("tags as key=value or key") : List.of(),
+                m.containsKey("deny_tags") ? m.get("deny_tags").scalars("tags as key=value or key") : List.of());
     }
 
     private static YamlNode required(Map<String, YamlNode> map, String key, String source, Node parent) {
@@ -111,6 +144,9 @@ public final class PlaybookParser {
         Set<String> names = new HashSet<>();
         for (YamlNode s : node.sequence("steps")) {
             PlaybookStep step = step(s, match);
+            if (step.action() == ActionType.INSTANCE_STOP && steps.stream().noneMatch(p -> p.action() == ActionType.VOLUME_SNAPSHOT)) {
+                throw s.error("instance.stop needs a volume.snapshot step before it: an instance is never stopped before its disks are preserved");
+            }
             if (!names.add(step.name())) {
                 throw s.error("step name '" + step.name() + "' is used twice; expected names unique in the playbook");
             }

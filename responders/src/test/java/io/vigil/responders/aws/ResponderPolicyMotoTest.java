@@ -57,6 +57,8 @@ class ResponderPolicyMotoTest {
             assertThat(containment.restoreInstance(dual, dualRecord.details(), ctx).status()).isEqualTo(ActionStatus.EXECUTED);
             assertThat(iam.reactivateAccessKey(key, java.util.Map.of("previous_status", "Active"), ctx).status()).isEqualTo(ActionStatus.EXECUTED);
             assertThat(iam.liftUserDeny(user, ctx).status()).isEqualTo(ActionStatus.EXECUTED);
+            new DryRunEc2Containment(estate.aws.ec2()).stopInstance(withVolume, ctx);
+            assertThat(containment.stopInstance(withVolume, ctx).status()).isEqualTo(ActionStatus.EXECUTED);
 
             Set<String> allowed = policyActions();
             // iam:PassRole is no API call: AWS checks it when ec2:AssociateIamInstanceProfile hands the profile's role to the instance

@@ -61,7 +61,7 @@ class PlaybookParserTest {
         "min_severity: high|min_severity: urgent|sample.yaml:5: match.min_severity: expected one of info, low, medium, high, critical, got 'urgent'",
         "entity_type: [instance]|entity_type: [host]|sample.yaml:6: match.entity_type: expected instance, principal or ip, got 'host'",
         "requires_approval: true|requires_approval: yes please|sample.yaml:14: steps[1].requires_approval: expected true or false, got 'yes please'",
-        "description: a sample|colour: blue|sample.yaml:2: colour: unknown key; expected one of configured_by, description, four_eyes, match, name, steps",
+        "description: a sample|colour: blue|sample.yaml:2: colour: unknown key; expected one of configured_by, description, four_eyes, limits, match, name, scope, steps",
         "name: notify|name: contain|sample.yaml:12: steps[1]: step name 'contain' is used twice",
         "entity_type: [instance]|entity_type: [principal]|sample.yaml:9: steps[0].action: instance.contain cannot act on principal entities",
         "detector: [\"flow.*\", \"!flow.noise\"]|detector: [\"!flow.noise\"]|sample.yaml:4: match.detector: expected at least one detector glob",
@@ -74,6 +74,43 @@ class PlaybookParserTest {
 
         assertThatThrownBy(() -> PlaybookParser.parse("sample.yaml", new StringReader(yaml)))
                 .isInstanceOf(PlaybookException.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void governanceIsReadAndItsMistakesNamed() {
+        Playbook p = PlaybookParser.parse("g.yaml", new StringReader("""
+                name: g
+                configured_by: alice
+                four_eyes: true
+                limits: {max_instances_per_hour: 5, max_keys_per_hour: 2}
+                scope: {allow_accounts: ["111111111111"], deny_tags: ["env=prod", "vigil:protected"]}
+                match: {detector: "flow.*", entity_type: instance}
+                steps:
+                  - {name: snapshot, action: volume.snapshot}
+                  - {name: stop, action: instance.stop}
+                  - {name: release, action: instance.restore}
+                """));
+        assertThat(p.governance().configuredBy()).contains("alice");
+        assertThat(p.governance().fourEyes()).isTrue();
+        assertThat(p.governance().limits().maxInstancesPerHour()).hasValue(5);
+        assertThat(p.governance().limits().maxKeysPerHour()).hasValue(2);
+        assertThat(p.governance().scope().refusesTags(java.util.Map.of("vigil:protected", "x"))).isPresent();
+        assertThat(p.governance().scope().refusesTags(java.util.Map.of("env", "dev"))).isEmpty();
+        assertThat(p.governance().scope().refusesAccount("222222222222")).isPresent();
+        assertThat(p.steps().get(2).requiresApproval()).as("restores always wait for approval").isTrue();
+
+        assertThatThrownBy(() -> PlaybookParser.parse("s.yaml", new StringReader(
+                "name: s\nmatch: {detector: x}\nsteps:\n  - {name: stop, action: instance.stop}\n")))
+                .hasMessageStartingWith("s.yaml:4: steps[0]: instance.stop needs a volume.snapshot step before it");
+        assertThatThrownBy(() -> PlaybookParser.parse("l.yaml", new StringReader(
+                "name: l\nlimits: {max_instances_per_hour: 0}\nmatch: {detector: x}\nsteps: [{name: n, action: notify.case}]\n")))
+                .hasMessageStartingWith("l.yaml:2: limits.max_instances_per_hour: expected a whole number of at least 1, got '0'");
+        assertThatThrownBy(() -> PlaybookParser.parse("f.yaml", new StringReader(
+                "name: f\nfour_eyes: true\nmatch: {detector: x}\nsteps: [{name: n, action: notify.case}]\n")))
+                .hasMessageStartingWith("f.yaml:2: four_eyes: four_eyes needs configured_by");
+        assertThatThrownBy(() -> PlaybookParser.parse("r.yaml", new StringReader(
+                "name: r\nmatch: {detector: x}\nsteps: [{name: n, action: instance.restore, requires_approval: false}]\n")))
+                .hasMessageContaining("instance.restore always requires approval");
     }
 
     @Test
