@@ -76,7 +76,7 @@ public final class Responder implements AutoCloseable {
             return new Responder(catalog, ResponsePorts.unread(unusable.get()), false, new ArrayList<>());
         }
         AwsClients aws = AwsClients.create(opts.endpointUrl(), opts.region(), credentials);
-        ResponsePorts ports = opts.execute() ? ResponsePorts.executing(aws) : ResponsePorts.dryRun(aws);
+        ResponsePorts ports = opts.execute() ? ResponsePorts.executing(aws, opts.forensic()) : ResponsePorts.dryRun(aws, opts.forensic());
         return new Responder(catalog, ports, opts.execute(), new ArrayList<>(List.of(aws)));
     }
 

@@ -3,6 +3,7 @@ package io.vigil.responders;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import io.vigil.responders.evidence.ForensicTarget;
 
 /**
  * How a {@link Responder} runs.
@@ -11,8 +12,14 @@ import java.util.Optional;
  * @param endpointUrl  an endpoint used for every AWS service instead of the real ones (moto, LocalStack)
  * @param region       the AWS region; empty means the SDK's default region chain
  * @param playbooksDir a folder of playbook YAML files added to (or overriding) the shipped ones
+ * @param forensic     the account and KMS key forensic copies of snapshots go to; without it those steps are skipped
  */
-public record ResponderOptions(boolean execute, Optional<URI> endpointUrl, Optional<String> region, Optional<Path> playbooksDir) {
+public record ResponderOptions(boolean execute, Optional<URI> endpointUrl, Optional<String> region, Optional<Path> playbooksDir,
+                               Optional<ForensicTarget> forensic) {
+
+    public ResponderOptions(boolean execute, Optional<URI> endpointUrl, Optional<String> region, Optional<Path> playbooksDir) {
+        this(execute, endpointUrl, region, playbooksDir, Optional.empty());
+    }
 
     public static ResponderOptions dryRun() {
         return new ResponderOptions(false, Optional.empty(), Optional.empty(), Optional.empty());

@@ -2,6 +2,11 @@ package io.vigil.responders;
 
 import io.vigil.responders.aws.AwsClients;
 import io.vigil.responders.aws.DryRunEc2Containment;
+import io.vigil.responders.aws.DryRunEc2ForensicCopies;
+import io.vigil.responders.aws.Ec2ForensicCopies;
+import io.vigil.responders.evidence.ForensicCopies;
+import io.vigil.responders.evidence.ForensicTarget;
+import java.util.Optional;
 import io.vigil.responders.aws.DryRunEc2Snapshots;
 import io.vigil.responders.aws.DryRunIamCredentials;
 import io.vigil.responders.aws.Ec2Containment;
@@ -16,20 +21,35 @@ import io.vigil.responders.notify.LogNotify;
 import io.vigil.responders.notify.Notify;
 
 /** The adapters a responder acts through, one per port, all either executing or all dry-run. */
-public record ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier) {
+public record ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier, ForensicCopies forensics) {
+
+    /** Without a forensic account: {@code volume.forensic_copy} steps are skipped, saying so. */
+    public ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier) {
+        this(containment, snapshots, credentials, notifier, (instanceId, ctx) -> io.vigil.responders.action.Outcome.skipped(
+                "no forensic account configured (vigil respond --forensic-account and --forensic-kms-key)", java.util.Map.of()));
+    }
 
     public static ResponsePorts executing(AwsClients aws) {
-        return new ResponsePorts(new Ec2Containment(aws.ec2()), new Ec2Snapshots(aws.ec2()), new IamCredentials(aws.iam()), new LogNotify());
+        return executing(aws, Optional.empty());
+    }
+
+    public static ResponsePorts executing(AwsClients aws, Optional<ForensicTarget> forensic) {
+        return new ResponsePorts(new Ec2Containment(aws.ec2()), new Ec2Snapshots(aws.ec2()), new IamCredentials(aws.iam()), new LogNotify(),
+                new Ec2ForensicCopies(aws.ec2(), forensic));
     }
 
     public static ResponsePorts dryRun(AwsClients aws) {
+        return dryRun(aws, Optional.empty());
+    }
+
+    public static ResponsePorts dryRun(AwsClients aws, Optional<ForensicTarget> forensic) {
         return new ResponsePorts(new DryRunEc2Containment(aws.ec2()), new DryRunEc2Snapshots(aws.ec2()),
-                new DryRunIamCredentials(aws.iam()), new DryRunNotify());
+                new DryRunIamCredentials(aws.iam()), new DryRunNotify(), new DryRunEc2ForensicCopies(aws.ec2(), forensic));
     }
 
     /** Dry run without reading the cloud, for when it cannot be reached; {@code why} is recorded with each plan. */
     public static ResponsePorts unread(String why) {
         UnreadPlans plans = new UnreadPlans(why);
-        return new ResponsePorts(plans, plans, plans, new DryRunNotify());
+        return new ResponsePorts(plans, plans, plans, new DryRunNotify(), plans);
     }
 }

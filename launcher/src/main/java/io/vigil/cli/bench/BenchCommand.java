@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reported as ratios measured in one run (this machine is noisy).",
-        subcommands = {BenchCommand.Flows.class, CollectBenchCommand.class, SigmaBenchCommand.class})
+        subcommands = {BenchCommand.Flows.class, CollectBenchCommand.class, SigmaBenchCommand.class, RespondBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override

@@ -8,6 +8,7 @@ import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.responders.Responder;
 import io.vigil.responders.metrics.ResponderMetrics;
 import io.vigil.responders.ResponderOptions;
+import io.vigil.responders.evidence.ForensicTarget;
 import io.vigil.responders.kafka.ApprovalLoop;
 import io.vigil.responders.kafka.ResponderLoop;
 import io.vigil.schemas.Finding;
@@ -52,6 +53,13 @@ public final class RespondCommand implements Callable<Integer> {
     @Option(names = "--playbooks", paramLabel = "DIR", description = "A folder of playbook YAML files to use instead of the shipped ones.")
     Path playbooks;
 
+    @Option(names = "--forensic-account", paramLabel = "ACCOUNT_ID",
+            description = "The forensic account that volume.forensic_copy steps copy and share snapshots to (with --forensic-kms-key).")
+    String forensicAccount;
+
+    @Option(names = "--forensic-kms-key", paramLabel = "KEY_ARN", description = "The forensic account's KMS key the copies are re-encrypted with.")
+    String forensicKmsKey;
+
     @Mixin
     MetricsOptions metricsOptions;
 
@@ -60,7 +68,12 @@ public final class RespondCommand implements Callable<Integer> {
         if (endpointUrl != null && (endpointUrl.getScheme() == null || !endpointUrl.getScheme().startsWith("http"))) {
             throw new IllegalArgumentException("--endpoint-url '" + endpointUrl + "': expected an http(s) URL such as http://127.0.0.1:5000");
         }
-        ResponderOptions options = new ResponderOptions(execute, Optional.ofNullable(endpointUrl), Optional.ofNullable(region), Optional.ofNullable(playbooks));
+        if ((forensicAccount == null) != (forensicKmsKey == null)) {
+            throw new IllegalArgumentException("--forensic-account and --forensic-kms-key go together");
+        }
+        Optional<ForensicTarget> forensic = forensicAccount == null ? Optional.empty() : Optional.of(new ForensicTarget(forensicAccount, forensicKmsKey));
+        ResponderOptions options = new ResponderOptions(execute, Optional.ofNullable(endpointUrl), Optional.ofNullable(region), Optional.ofNullable(playbooks),
+                forensic);
         return findings != null ? once(options) : service(options);
     }
 

@@ -11,6 +11,8 @@ import java.util.Set;
 public enum ActionType {
     INSTANCE_CONTAIN("instance.contain", Set.of(EntityType.INSTANCE)),
     VOLUME_SNAPSHOT("volume.snapshot", Set.of(EntityType.INSTANCE)),
+    /** Copies the finding's snapshots re-encrypted with the forensic KMS key and shares them with the forensic account. */
+    VOLUME_FORENSIC_COPY("volume.forensic_copy", Set.of(EntityType.INSTANCE)),
     CREDENTIALS_DEACTIVATE_KEY("credentials.deactivate_key", Set.of(EntityType.PRINCIPAL)),
     CREDENTIALS_DENY_USER("credentials.deny_user", Set.of(EntityType.PRINCIPAL)),
     CREDENTIALS_REVOKE_SESSIONS("credentials.revoke_sessions", Set.of(EntityType.PRINCIPAL)),

@@ -11,7 +11,7 @@ import java.util.Map;
  * Dry run when the cloud cannot be read at all (no credentials or no region, as in the one-machine demo):
  * plans from the finding alone, says why the current state is unknown, and makes no call.
  */
-public final class UnreadPlans implements Containment, Snapshots, Credentials {
+public final class UnreadPlans implements Containment, Snapshots, Credentials, io.vigil.responders.evidence.ForensicCopies {
     private final String why;
 
     /** @param why why the cloud cannot be read, recorded with every plan */
@@ -31,6 +31,12 @@ public final class UnreadPlans implements Containment, Snapshots, Credentials {
     public Outcome snapshotVolumes(String instanceId, ActionContext ctx) {
         return planned("ec2:CreateSnapshot of every EBS volume attached to " + instanceId + " tagged " + Ec2Tags.describe(Ec2Tags.of(ctx))
                 + "; ec2:DescribeSnapshots until completed (at most " + ctx.timeout() + ")");
+    }
+
+    @Override
+    public Outcome copyToForensics(String instanceId, ActionContext ctx) {
+        return planned("ec2:CopySnapshot of each snapshot of " + instanceId + " for this finding, Encrypted=true with the forensic KMS key; "
+                + "ec2:ModifySnapshotAttribute CreateVolumePermission add the forensic account");
     }
 
     @Override
