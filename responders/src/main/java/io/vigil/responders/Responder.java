@@ -11,6 +11,7 @@ import io.vigil.schemas.ResponseAction;
 import io.vigil.schemas.ResponseApproval;
 import io.vigil.responders.ledger.FourEyes;
 import io.vigil.responders.ledger.Ledger;
+import io.vigil.responders.notify.Webhook;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,12 @@ public final class Responder implements AutoCloseable {
         }
         AwsClients aws = AwsClients.create(opts.endpointUrl(), opts.region(), credentials);
         ResponsePorts ports = opts.execute() ? ResponsePorts.executing(aws, opts.forensic()) : ResponsePorts.dryRun(aws, opts.forensic());
+        if (opts.execute() && opts.webhook().isPresent()) {
+            Webhook w = opts.webhook().get();
+            ports = new ResponsePorts(ports.containment(), ports.snapshots(), ports.credentials(), new io.vigil.responders.notify.WebhookNotify(
+                    java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build(), w.url(), w.bearerToken(),
+                    java.time.Duration.ofSeconds(30)), ports.forensics());
+        }
         return new Responder(catalog, ports, opts.execute(), new ArrayList<>(List.of(aws)));
     }
 

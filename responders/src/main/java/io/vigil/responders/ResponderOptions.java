@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import io.vigil.responders.evidence.ForensicTarget;
+import io.vigil.responders.notify.Webhook;
 
 /**
  * How a {@link Responder} runs.
@@ -13,12 +14,13 @@ import io.vigil.responders.evidence.ForensicTarget;
  * @param region       the AWS region; empty means the SDK's default region chain
  * @param playbooksDir a folder of playbook YAML files added to (or overriding) the shipped ones
  * @param forensic     the account and KMS key forensic copies of snapshots go to; without it those steps are skipped
+ * @param webhook      where notify.case steps post the case event (JSON); without it they write the vigil.case log
  */
 public record ResponderOptions(boolean execute, Optional<URI> endpointUrl, Optional<String> region, Optional<Path> playbooksDir,
-                               Optional<ForensicTarget> forensic) {
+                               Optional<ForensicTarget> forensic, Optional<Webhook> webhook) {
 
     public ResponderOptions(boolean execute, Optional<URI> endpointUrl, Optional<String> region, Optional<Path> playbooksDir) {
-        this(execute, endpointUrl, region, playbooksDir, Optional.empty());
+        this(execute, endpointUrl, region, playbooksDir, Optional.empty(), Optional.empty());
     }
 
     public static ResponderOptions dryRun() {

@@ -9,6 +9,7 @@ import io.vigil.responders.Responder;
 import io.vigil.responders.metrics.ResponderMetrics;
 import io.vigil.responders.ResponderOptions;
 import io.vigil.responders.evidence.ForensicTarget;
+import io.vigil.responders.notify.Webhook;
 import io.vigil.responders.kafka.ApprovalLoop;
 import io.vigil.responders.kafka.ResponderLoop;
 import io.vigil.schemas.Finding;
@@ -60,6 +61,10 @@ public final class RespondCommand implements Callable<Integer> {
     @Option(names = "--forensic-kms-key", paramLabel = "KEY_ARN", description = "The forensic account's KMS key the copies are re-encrypted with.")
     String forensicKmsKey;
 
+    @Option(names = "--webhook-url", paramLabel = "URL",
+            description = "Post case events (notify.case steps, when executing) as JSON to this URL; a bearer token is read from VIGIL_WEBHOOK_TOKEN.")
+    URI webhookUrl;
+
     @Mixin
     MetricsOptions metricsOptions;
 
@@ -72,8 +77,10 @@ public final class RespondCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--forensic-account and --forensic-kms-key go together");
         }
         Optional<ForensicTarget> forensic = forensicAccount == null ? Optional.empty() : Optional.of(new ForensicTarget(forensicAccount, forensicKmsKey));
+        Optional<Webhook> webhook = Optional.ofNullable(webhookUrl).map(u -> new Webhook(u,
+                Optional.ofNullable(System.getenv("VIGIL_WEBHOOK_TOKEN")).filter(t -> !t.isBlank())));
         ResponderOptions options = new ResponderOptions(execute, Optional.ofNullable(endpointUrl), Optional.ofNullable(region), Optional.ofNullable(playbooks),
-                forensic);
+                forensic, webhook);
         return findings != null ? once(options) : service(options);
     }
 
