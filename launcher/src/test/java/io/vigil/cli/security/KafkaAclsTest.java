@@ -76,6 +76,15 @@ class KafkaAclsTest {
             admin.alterUserScramCredentials(List.copyOf(users)).all().get();
             admin.createAcls(AclPlan.all()).all().get();
         }
+        // Users and ACLs reach the broker through its metadata log, a moment after the calls return.
+        for (AclPlan.Service s : AclPlan.Service.values()) {
+            org.awaitility.Awaitility.await(user(s) + " authenticated and authorised").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> {
+                        try (Admin as = Admin.create(as(s))) {
+                            return !as.listTopics().names().get().isEmpty();
+                        }
+                    });
+        }
     }
 
     @AfterAll
