@@ -73,11 +73,12 @@ public final class AclPlan {
                 a.topics(List.of(Topics.dlq(Topics.FINDINGS.name()).name()), AclOperation.WRITE);
                 a.topics(List.of(Topics.RESPONSE_ACTIONS.name()), AclOperation.READ, AclOperation.WRITE); // the ledger says what is done
                 a.topics(List.of(Topics.RESPONSE_APPROVALS.name()), AclOperation.READ); // approved actions are carried out
+                a.topics(List.of(Topics.CUSTODY.name()), AclOperation.READ, AclOperation.WRITE); // the chain is continued from its last link
                 a.topics(List.of(Topics.dlq(Topics.RESPONSE_APPROVALS.name()).name()), AclOperation.WRITE);
                 a.literal(ResourceType.GROUP, RESPONDERS_GROUP, AclOperation.READ);
                 a.literal(ResourceType.GROUP, RESPONDERS_GROUP + "-approvals", AclOperation.READ);
             }
-            case REPORT -> a.topics(List.of(Topics.FINDINGS.name(), Topics.RESPONSE_ACTIONS.name(), Topics.RESPONSE_APPROVALS.name(), Topics.INVENTORY_HOST.name(),
+            case REPORT -> a.topics(List.of(Topics.FINDINGS.name(), Topics.RESPONSE_ACTIONS.name(), Topics.RESPONSE_APPROVALS.name(), Topics.CUSTODY.name(), Topics.INVENTORY_HOST.name(),
                     Topics.AUDIT_EVENTS.name(), Topics.BASELINE_SNAPSHOTS.name()), AclOperation.READ);
             case OPERATOR -> {
                 a.topics(inputs, AclOperation.READ);

@@ -2,6 +2,7 @@ package io.vigil.responders.kafka;
 
 import io.vigil.responders.Responder;
 import io.vigil.responders.metrics.ResponderMetrics;
+import io.vigil.schemas.CustodyRecord;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResponderLoop {
     public static final String GROUP = "vigil-responders";
+    /** The actor named in the custody records the service writes. */
+    static final String CUSTODIAN = "vigil-respond";
     private static final Logger LOG = LoggerFactory.getLogger(ResponderLoop.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final TopicSpec<DeadLetter> DLQ = Topics.dlq(Topics.FINDINGS.name());
@@ -54,6 +57,7 @@ public final class ResponderLoop {
     private final WireFormat wire;
     private final Responder responder;
     private final ResponderMetrics metrics;
+    private CustodyLog custody = new CustodyLog();
 
     public ResponderLoop(Map<String, Object> kafkaProps, WireFormat wire, Responder responder) {
         this(kafkaProps, wire, responder, ResponderMetrics.none());
@@ -74,6 +78,7 @@ public final class ResponderLoop {
      */
     public long drainToEnd() {
         responder.remember(LedgerReader.read(kafkaProps, wire));
+        custody = CustodyLog.read(kafkaProps, wire);
         try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.FINDINGS.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -99,6 +104,7 @@ public final class ResponderLoop {
     /** Answers findings as they arrive until {@code stop} says so; partitions are shared within the group. */
     public void runUntil(BooleanSupplier stop) {
         responder.remember(LedgerReader.read(kafkaProps, wire));
+        custody = CustodyLog.read(kafkaProps, wire);
         try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
             consumer.subscribe(List.of(Topics.FINDINGS.name()));
             while (!stop.getAsBoolean()) {
@@ -164,6 +170,9 @@ public final class ResponderLoop {
             writes.add(producer.send(new ProducerRecord<>(Topics.RESPONSE_ACTIONS.name(), Topics.actionKey(a),
                     wire.encode(Topics.RESPONSE_ACTIONS.name(), a))));
             metrics.recorded(a);
+        }
+        for (CustodyRecord c : custody.recordsFor(actions, CUSTODIAN)) {
+            writes.add(producer.send(new ProducerRecord<>(Topics.CUSTODY.name(), c.getCaseId(), wire.encode(Topics.CUSTODY.name(), c))));
         }
         return true;
     }

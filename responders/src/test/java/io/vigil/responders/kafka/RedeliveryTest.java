@@ -86,6 +86,17 @@ class RedeliveryTest {
                     .filter(a -> a.getStatus() == ActionStatus.SKIPPED).toList();
             assertThat(skipped).extracting(ResponseAction::getActionType).containsExactlyInAnyOrder("instance.contain", "volume.snapshot", "notify.case");
             assertThat(skipped).allSatisfy(a -> assertThat(a.getPlan()).startsWith("already executed for this finding"));
+
+            // the chain of custody holds the one snapshot, once, and verifies
+            var chains = CustodyLog.chains(kafka, WIRE);
+            assertThat(chains).hasSize(1);
+            List<io.vigil.schemas.CustodyRecord> chain = chains.values().iterator().next();
+            assertThat(chain).singleElement().satisfies(r -> {
+                assertThat(r.getAction()).isEqualTo("volume.snapshot EXECUTED");
+                assertThat(r.getEvidence()).containsEntry("snapshot." + estate.describe(instance).blockDeviceMappings().get(0).ebs().volumeId(),
+                        estate.snapshots(instance).get(0).snapshotId());
+            });
+            assertThat(io.vigil.responders.custody.CustodyChain.verify(chain)).isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.vigil.schemas.topics;
 import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.BaselineApproval;
 import io.vigil.schemas.ConfigChange;
+import io.vigil.schemas.CustodyRecord;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.FlowRecord;
@@ -65,6 +66,13 @@ public final class Topics {
     public static final TopicSpec<SourceCheckpoint> COLLECTOR_CHECKPOINTS = new TopicSpec<>("collector.checkpoints", SourceCheckpoint.class, 1,
             Cleanup.COMPACT, "collector progress per input unit, keyed by collector id and unit");
 
+    /**
+     * The chain of custody of each case's evidence, keyed by case id: append-only and never compacted (every record is a
+     * link); give it {@code retention.ms=-1} for legal holds. Each record's hash covers the previous one's.
+     */
+    public static final TopicSpec<CustodyRecord> CUSTODY = new TopicSpec<>("custody.records", CustodyRecord.class, P, Cleanup.DELETE,
+            "hash-chained custody records of evidence, keyed by case id");
+
     /** Sigma rules for the streams app: key rule id, value the rule's YAML text, a tombstone removes the rule. */
     public static final TextTopic RULES = new TextTopic("rules", 1, Cleanup.COMPACT, "Sigma rules (YAML text), keyed by rule id; tombstone removes");
 
@@ -102,6 +110,7 @@ public final class Topics {
         PRIMARY.forEach(t -> out.add(dlq(t.name())));
         out.add(COLLECTOR_DLQ);
         out.add(COLLECTOR_CHECKPOINTS);
+        out.add(CUSTODY);
         return List.copyOf(out);
     }
 

@@ -5,6 +5,7 @@ import io.vigil.schemas.Approval;
 import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.BaselineApproval;
 import io.vigil.schemas.ConfigChange;
+import io.vigil.schemas.CustodyRecord;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Evidence;
 import io.vigil.schemas.Finding;
@@ -68,7 +69,9 @@ final class Samples {
                 BaselineApproval.newBuilder().setResourceType("AWS::EC2::SecurityGroup").setResourceId("sg-0abc").setConfiguration("{\"groupId\":\"sg-0abc\"}")
                         .setApprovedBy("bob").setApprovedAt(T).setSource("config.changes/0/12").setStateId("7").setCaptureTime(T).build(),
                 ResponseApproval.newBuilder().setActionKey("k-1").setCaseId("case-1").setApprover("bob").setDecision(ApprovalDecision.APPROVED)
-                        .setAt(T).setComment("checked with the owner").build());
+                        .setAt(T).setComment("checked with the owner").build(),
+                CustodyRecord.newBuilder().setCaseId("case-1").setSequence(0).setAt(T).setActor("vigil-respond").setAction("volume.snapshot EXECUTED")
+                        .setSource("k-1/EXECUTED").setEvidence(Map.of("snapshot.vol-1", "snap-1")).setPrevHash("0".repeat(64)).setHash("ab".repeat(32)).build());
     }
 
     private Samples() {}
