@@ -31,10 +31,12 @@ import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 @Command(name = "respond", mixinStandardHelpOptions = true,
-        description = {"The snapshot fan-out of a fleet-wide response against moto_server (started on a free loopback port from PATH,",
-                "or --endpoint-url): creates N instances with one EBS volume each (not timed), then plans (batched",
-                "DescribeInstances and DescribeSnapshots) and issues one CreateSnapshot per volume with bounded concurrency",
-                "and a paced rate. Prints the time to issue all calls and the concurrency achieved. Goal: <= 30 s for 1000."})
+        description = {"The snapshot fan-out of a fleet-wide response against moto_server (started",
+                "on a free loopback port from PATH, or --endpoint-url): creates N instances",
+                "with one EBS volume each (not timed), then plans (batched DescribeInstances",
+                "and DescribeSnapshots) and issues one CreateSnapshot per volume with bounded",
+                "concurrency and a paced rate. Prints the time to issue all calls and the",
+                "concurrency achieved. Goal: <= 30 s for 1000."})
 final class RespondBenchCommand implements Callable<Integer> {
     static final Duration GOAL = Duration.ofSeconds(30);
 

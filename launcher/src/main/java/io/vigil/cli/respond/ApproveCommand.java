@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "approve", mixinStandardHelpOptions = true,
-        description = {"Approves (or with --reject, rejects) a response action awaiting approval: a restore, or a playbook step with",
-                "requires_approval. Records who decided on response.approvals; the running 'vigil respond' service (or, for a",
-                "restore, 'vigil restore CASE --execute') then carries it out and records the approval in the ledger.",
-                "Four eyes: whoever requested the action, or configured a four_eyes playbook, cannot decide on it.",
-                "Without ACTION, lists the actions awaiting approval."})
+        description = {"Approves (or with --reject, rejects) a response action awaiting approval: a",
+                "restore, or a playbook step with requires_approval. Records who decided on",
+                "response.approvals; the running 'vigil respond' service (or, for a restore,",
+                "'vigil restore CASE --execute') then carries it out and records the approval",
+                "in the ledger. Four eyes: whoever requested the action, or configured a",
+                "four_eyes playbook, cannot decide on it. Without ACTION, lists the actions",
+                "awaiting approval."})
 public final class ApproveCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "The action's idempotency key, or its first 8 or more characters.")
     String action;
