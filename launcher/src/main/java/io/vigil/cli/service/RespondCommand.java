@@ -3,6 +3,7 @@ package io.vigil.cli.service;
 import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
 import io.vigil.cli.kafka.TopicSetup;
+import io.vigil.cli.metrics.ConsumerLag;
 import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.responders.Responder;
@@ -133,7 +134,9 @@ public final class RespondCommand implements Callable<Integer> {
                 approvals.setDaemon(true);
                 approvals.start();
             }
-            new ResponderLoop(runtime.clientProps(), runtime.wire(), responder, counters).runUntil(stop::get);
+            ResponderLoop loop = new ResponderLoop(runtime.clientProps(), runtime.wire(), responder, counters);
+            ConsumerLag.bind(metrics.registry(), ResponderLoop.GROUP, List.of(Topics.FINDINGS.name()), loop::consumerMetrics);
+            loop.runUntil(stop::get);
             if (approvals != null) {
                 approvals.join(java.time.Duration.ofSeconds(30).toMillis());
             }

@@ -4,6 +4,7 @@ import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.vigil.cli.kafka.TopicSetup;
+import io.vigil.cli.metrics.ConsumerLag;
 import io.vigil.cli.metrics.MetricsOptions;
 import io.vigil.cli.metrics.MetricsServer;
 import io.vigil.streams.api.http.ApiSettings;
@@ -67,6 +68,8 @@ public final class StreamsCommand implements Callable<Integer> {
                              metrics.registry(), Clock.systemUTC())) {
                     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vigil-streams-shutdown"));
                     new KafkaStreamsMetrics(streams.kafkaStreams()).bindTo(metrics.registry());
+                    ConsumerLag.bind(metrics.registry(), String.valueOf(settings.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG,
+                            StreamsSettings.DEFAULT_APPLICATION_ID)), streams.sourceTopics(), streams.kafkaStreams()::metrics);
                     // Ready once its tasks run, i.e. their state is restored: a rolling restart waits for it.
                     metrics.readiness(() -> streams.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
                     if (api != null) {

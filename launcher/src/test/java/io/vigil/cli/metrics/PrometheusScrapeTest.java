@@ -47,6 +47,17 @@ class PrometheusScrapeTest {
     }
 
     @Test
+    void approvalWaitsAreAHistogramWithTheDocumentedBuckets() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", freePort())) {
+            new io.vigil.responders.metrics.ResponderMetrics(server.registry()).approvalWaited(java.time.Duration.ofSeconds(45));
+            String body = get("http://127.0.0.1:" + server.port() + "/metrics");
+            assertThat(body).contains("vigil_response_approval_wait_seconds_bucket{le=\"30.0\"} 0")
+                    .contains("vigil_response_approval_wait_seconds_bucket{le=\"60.0\"} 1")
+                    .contains("vigil_response_approval_wait_seconds_count 1");
+        }
+    }
+
+    @Test
     void readinessSaysWhatTheServiceReports() throws Exception {
         try (MetricsServer server = MetricsServer.start("127.0.0.1", freePort())) {
             URI ready = URI.create("http://127.0.0.1:" + server.port() + "/ready");

@@ -80,7 +80,10 @@ public final class ApprovalLoop {
                         continue;
                     }
                     try {
-                        ledger.record(wire.decode(r.topic(), r.value(), ResponseApproval.class));
+                        ResponseApproval approval = wire.decode(r.topic(), r.value(), ResponseApproval.class);
+                        ledger.record(approval);
+                        ledger.request(approval.getActionKey()).ifPresent(requested ->
+                                metrics.approvalWaited(Duration.between(requested.getRequestedAt(), approval.getAt())));
                     } catch (RuntimeException e) {
                         LOG.warn("undecodable approval at partition {} offset {}: {}", r.partition(), r.offset(), e.getMessage());
                         DeadLetter letter = DeadLetters.of(r, "undecodable_approval", e.getClass().getSimpleName() + ": " + e.getMessage(), wire.name());

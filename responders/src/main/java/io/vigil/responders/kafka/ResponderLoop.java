@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  * repeated even where the cloud no longer shows them). A record that cannot be read goes to {@code findings.dlq}; nothing stops the loop.
  */
 public final class ResponderLoop {
+    private volatile KafkaConsumer<String, byte[]> liveConsumer;
     public static final String GROUP = "vigil-responders";
     /** The actor named in the custody records the service writes. */
     static final String CUSTODIAN = "vigil-respond";
@@ -101,12 +102,23 @@ public final class ResponderLoop {
         }
     }
 
+    /** The findings consumer's own metrics while {@link #runUntil} runs (for its lag), else none. */
+    public Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> consumerMetrics() {
+        KafkaConsumer<String, byte[]> c = liveConsumer;
+        try {
+            return c == null ? Map.of() : c.metrics();
+        } catch (RuntimeException e) {
+            return Map.of(); // closed while being read
+        }
+    }
+
     /** Answers findings as they arrive until {@code stop} says so; partitions are shared within the group. */
     public void runUntil(BooleanSupplier stop) {
         responder.remember(LedgerReader.read(kafkaProps, wire));
         custody = CustodyLog.read(kafkaProps, wire);
         try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
             consumer.subscribe(List.of(Topics.FINDINGS.name()));
+            liveConsumer = consumer;
             while (!stop.getAsBoolean()) {
                 process(consumer.poll(POLL), consumer, producer);
             }
