@@ -137,7 +137,8 @@ class BaselineApiTest {
 
     @Test
     void snapshotsAndGaugesCoverTheEntitiesOfBothInstances() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> get(a, "/baselines/flows/" + instances.get(instances.size() - 1), TOKEN).statusCode() == 200
+        // Partitions are processed in no particular order: wait for every entity, not only the last one sent.
+        await().atMost(Duration.ofSeconds(60)).until(() -> instances.stream().allMatch(i -> get(a, "/baselines/flows/" + i, TOKEN).statusCode() == 200)
                 && hosts.stream().allMatch(h -> get(a, "/inventory/hosts/" + h, TOKEN).statusCode() == 200));
         List<BaselineSnapshots.StoreScan> scans = new ArrayList<>(a.snapshots.scan());
         scans.addAll(b.snapshots.scan());
