@@ -1,8 +1,8 @@
 package io.vigil.cli.baseline;
 
+import io.vigil.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.cli.Vigil;
 import io.vigil.cli.kafka.TopicReader;
 import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.kafka.embedded.EmbeddedKafka;
@@ -12,9 +12,6 @@ import io.vigil.schemas.ConfigChange;
 import io.vigil.schemas.Origin;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.schemas.wire.SingleObjectWireFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,17 +46,17 @@ class BaselineApproveCommandTest {
             }
         }
 
-        Result latest = run("baseline", "approve", "--bootstrap-servers", bootstrap, "--by", "carol", "--reason", "CHG-42", SG);
-        assertThat(latest.rc).as(latest.err).isZero();
-        assertThat(latest.out).contains("approved " + KEY).contains("carol");
+        CliRun.Result latest = CliRun.run("baseline", "approve", "--bootstrap-servers", bootstrap, "--by", "carol", "--reason", "CHG-42", SG);
+        assertThat(latest.rc()).as(latest.err()).isZero();
+        assertThat(latest.out()).contains("approved " + KEY).contains("carol");
 
         Path file = Files.writeString(dir.resolve("sg.json"), "{\"groupId\":\"" + SG + "\",\"ipPermissions\":[]}");
-        Result fromFile = run("baseline", "approve", "--bootstrap-servers", bootstrap, "--by", "dave", "--file", file.toString(), KEY);
-        assertThat(fromFile.rc).as(fromFile.err).isZero();
+        CliRun.Result fromFile = CliRun.run("baseline", "approve", "--bootstrap-servers", bootstrap, "--by", "dave", "--file", file.toString(), KEY);
+        assertThat(fromFile.rc()).as(fromFile.err()).isZero();
 
-        Result unknown = run("baseline", "approve", "--bootstrap-servers", bootstrap, "sg-nothing");
-        assertThat(unknown.rc).isEqualTo(1);
-        assertThat(unknown.err).contains("no configuration of sg-nothing");
+        CliRun.Result unknown = CliRun.run("baseline", "approve", "--bootstrap-servers", bootstrap, "sg-nothing");
+        assertThat(unknown.rc()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no configuration of sg-nothing");
 
         List<ConsumerRecord<String, BaselineApproval>> approvals = TopicReader.read(client, wire, Topics.BASELINE_APPROVED, Map.of());
         assertThat(approvals).hasSize(2).allSatisfy(r -> assertThat(r.key()).isEqualTo(KEY));
@@ -73,23 +70,5 @@ class BaselineApproveCommandTest {
         assertThat(second.getConfiguration()).contains("ipPermissions");
         assertThat(second.getApprovedBy()).isEqualTo("dave");
         assertThat(second.getSource()).startsWith("file:").endsWith("sg.json");
-    }
-
-    private record Result(int rc, String out, String err) {}
-
-    private static Result run(String... args) {
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int rc = Vigil.run(args);
-            return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 }

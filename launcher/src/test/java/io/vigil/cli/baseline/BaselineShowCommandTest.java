@@ -1,10 +1,10 @@
 package io.vigil.cli.baseline;
 
+import io.vigil.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vigil.cli.Vigil;
 import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.kafka.embedded.EmbeddedKafka;
 import io.vigil.kafka.embedded.EmbeddedKafkaExtension;
@@ -21,10 +21,7 @@ import io.vigil.streams.api.snapshot.SnapshotSettings;
 import io.vigil.streams.app.DetectionContext;
 import io.vigil.streams.app.StreamsSettings;
 import io.vigil.streams.app.VigilStreams;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,21 +63,21 @@ class BaselineShowCommandTest {
                 Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN);
                 String url = "http://127.0.0.1:" + port;
 
-                Result fromApi = await().atMost(Duration.ofSeconds(90)).until(
-                        () -> run("baseline", "show", "--kind", "hosts", "--api", url, "--token-file", tokenFile.toString(), "web-1"), r -> r.rc == 0);
-                assertThat(fromApi.out).contains("\"host\" : \"web-1\"").contains("\"instance_id\" : \"i-0a1\"");
-                Result refused = run("baseline", "show", "--kind", "hosts", "--api", url, "web-1");
-                assertThat(refused.rc).isNotZero();
-                assertThat(refused.err).contains("401");
+                CliRun.Result fromApi = await().atMost(Duration.ofSeconds(90)).until(
+                        () -> CliRun.run("baseline", "show", "--kind", "hosts", "--api", url, "--token-file", tokenFile.toString(), "web-1"), r -> r.rc() == 0);
+                assertThat(fromApi.out()).contains("\"host\" : \"web-1\"").contains("\"instance_id\" : \"i-0a1\"");
+                CliRun.Result refused = CliRun.run("baseline", "show", "--kind", "hosts", "--api", url, "web-1");
+                assertThat(refused.rc()).isNotZero();
+                assertThat(refused.err()).contains("401");
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> snapshots.scan().stream().anyMatch(s -> s.published() > 0));
-                Result fromTopic = run("baseline", "show", "--kind", "services", "--bootstrap-servers", bootstrap, "web-1");
-                assertThat(fromTopic.rc).isZero();
-                assertThat(fromTopic.out).contains("\"listening\"").contains("\"port\" : 22");
-                assertThat(fromTopic.err).contains("baseline.snapshots");
-                Result unknown = run("baseline", "show", "--kind", "hosts", "--bootstrap-servers", bootstrap, "no-such-host");
-                assertThat(unknown.rc).isEqualTo(1);
-                assertThat(unknown.err).contains("no hosts baseline for no-such-host");
+                CliRun.Result fromTopic = CliRun.run("baseline", "show", "--kind", "services", "--bootstrap-servers", bootstrap, "web-1");
+                assertThat(fromTopic.rc()).isZero();
+                assertThat(fromTopic.out()).contains("\"listening\"").contains("\"port\" : 22");
+                assertThat(fromTopic.err()).contains("baseline.snapshots");
+                CliRun.Result unknown = CliRun.run("baseline", "show", "--kind", "hosts", "--bootstrap-servers", bootstrap, "no-such-host");
+                assertThat(unknown.rc()).isEqualTo(1);
+                assertThat(unknown.err()).contains("no hosts baseline for no-such-host");
             }
         }
     }
@@ -93,24 +90,6 @@ class BaselineShowCommandTest {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap), Topics.INVENTORY_HOST.keySerde().serializer(),
                 Topics.INVENTORY_HOST.valueSerde(wire).serializer())) {
             producer.send(new ProducerRecord<>(Topics.INVENTORY_HOST.name(), null, T.toEpochMilli(), "web-1|LISTENING_PORT|6:0.0.0.0:22", row));
-        }
-    }
-
-    private record Result(int rc, String out, String err) {}
-
-    private static Result run(String... args) {
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int rc = Vigil.run(args);
-            return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
         }
     }
 }

@@ -2,10 +2,7 @@ package io.vigil.cli.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.cli.Vigil;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.vigil.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,15 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CollectFilesCommandTest {
 
     private static String run(String... args) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            assertThat(Vigil.run(args)).isZero();
-            return out.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setOut(oldOut);
-        }
+        CliRun.Result r = CliRun.run(args);
+        assertThat(r.rc()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.vigil.cli.respond;
 
+import io.vigil.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.cli.Vigil;
 import io.vigil.kafka.embedded.EmbeddedKafka;
 import io.vigil.kafka.embedded.EmbeddedKafkaExtension;
 import io.vigil.responders.kafka.LedgerReader;
@@ -12,8 +12,6 @@ import io.vigil.schemas.ResponseAction;
 import io.vigil.schemas.wire.SingleObjectWireFormat;
 import io.vigil.testing.moto.MotoExtension;
 import io.vigil.testing.moto.MotoServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,35 +71,35 @@ class RestoreApproveCommandTest {
                     .substring(0, 16);
             String[] aws = {"--endpoint-url", endpoint, "--region", "us-east-1", "--bootstrap-servers", bootstrap};
 
-            Result contained = run(concat(new String[] {"respond", "--findings", findings.toString(), "--execute"}, aws));
-            assertThat(contained.rc).as(contained.err).isZero();
+            CliRun.Result contained = CliRun.run(concat(new String[] {"respond", "--findings", findings.toString(), "--execute"}, aws));
+            assertThat(contained.rc()).as(contained.err()).isZero();
             assertThat(groups(ec2, instance)).doesNotContain(web);
 
-            Result dry = run(concat(new String[] {"restore", caseId, "--by", "alice"}, aws));
-            assertThat(dry.rc).as(dry.err).isZero();
-            assertThat(dry.out).contains("restore PLANNED (dry run) instance.restore -> " + instance, "ec2:ModifyInstanceAttribute " + instance + " Groups=[" + web + "]");
+            CliRun.Result dry = CliRun.run(concat(new String[] {"restore", caseId, "--by", "alice"}, aws));
+            assertThat(dry.rc()).as(dry.err()).isZero();
+            assertThat(dry.out()).contains("restore PLANNED (dry run) instance.restore -> " + instance, "ec2:ModifyInstanceAttribute " + instance + " Groups=[" + web + "]");
             assertThat(groups(ec2, instance)).doesNotContain(web);
 
-            Result requested = run(concat(new String[] {"restore", caseId, "--by", "alice", "--execute"}, aws));
-            assertThat(requested.rc).as(requested.err).isZero();
-            assertThat(requested.out).contains("restore REQUESTED instance.restore -> " + instance, "1 restore(s) await approval");
+            CliRun.Result requested = CliRun.run(concat(new String[] {"restore", caseId, "--by", "alice", "--execute"}, aws));
+            assertThat(requested.rc()).as(requested.err()).isZero();
+            assertThat(requested.out()).contains("restore REQUESTED instance.restore -> " + instance, "1 restore(s) await approval");
             Ledger ledger = LedgerReader.read(Map.of("bootstrap.servers", bootstrap), new SingleObjectWireFormat());
             List<ResponseAction> waiting = ledger.awaitingApproval();
             assertThat(waiting).hasSize(1);
             String key = waiting.get(0).getIdempotencyKey();
 
-            Result listed = run("approve", "--bootstrap-servers", bootstrap);
-            assertThat(listed.out).contains("1 action(s) await approval", key, "requested by alice (four eyes)");
-            Result own = run("approve", key.substring(0, 12), "--by", "alice", "--bootstrap-servers", bootstrap);
-            assertThat(own.rc).isEqualTo(2);
-            assertThat(own.err).contains("four eyes: alice requested this action and cannot also approve it");
-            Result bob = run("approve", key.substring(0, 12), "--by", "bob", "--comment", "INC-7 closed", "--bootstrap-servers", bootstrap);
-            assertThat(bob.rc).as(bob.err).isZero();
-            assertThat(bob.out).contains("approved instance.restore " + key, "by bob");
+            CliRun.Result listed = CliRun.run("approve", "--bootstrap-servers", bootstrap);
+            assertThat(listed.out()).contains("1 action(s) await approval", key, "requested by alice (four eyes)");
+            CliRun.Result own = CliRun.run("approve", key.substring(0, 12), "--by", "alice", "--bootstrap-servers", bootstrap);
+            assertThat(own.rc()).isEqualTo(2);
+            assertThat(own.err()).contains("four eyes: alice requested this action and cannot also approve it");
+            CliRun.Result bob = CliRun.run("approve", key.substring(0, 12), "--by", "bob", "--comment", "INC-7 closed", "--bootstrap-servers", bootstrap);
+            assertThat(bob.rc()).as(bob.err()).isZero();
+            assertThat(bob.out()).contains("approved instance.restore " + key, "by bob");
 
-            Result restored = run(concat(new String[] {"restore", caseId, "--by", "alice", "--execute"}, aws));
-            assertThat(restored.rc).as(restored.err).isZero();
-            assertThat(restored.out).contains("restore REVERTED instance.restore -> " + instance);
+            CliRun.Result restored = CliRun.run(concat(new String[] {"restore", caseId, "--by", "alice", "--execute"}, aws));
+            assertThat(restored.rc()).as(restored.err()).isZero();
+            assertThat(restored.out()).contains("restore REVERTED instance.restore -> " + instance);
             assertThat(groups(ec2, instance)).containsExactly(web);
             ResponseAction reverted = LedgerReader.read(Map.of("bootstrap.servers", bootstrap), new SingleObjectWireFormat())
                     .entry(key, ActionStatus.REVERTED).orElseThrow();
@@ -122,23 +120,5 @@ class RestoreApproveCommandTest {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private record Result(int rc, String out, String err) {}
-
-    private static Result run(String... args) {
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int rc = Vigil.run(args);
-            return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 }

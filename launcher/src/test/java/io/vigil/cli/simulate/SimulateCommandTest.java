@@ -1,42 +1,19 @@
 package io.vigil.cli.simulate;
 
+import io.vigil.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line: a summary naming where each attack went, and bad options named with the form expected. */
 class SimulateCommandTest {
 
-    private record Result(int rc, String output) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            System.setErr(capture);
-            int rc = new CommandLine(new io.vigil.cli.Vigil()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-                cmd.getErr().println("error: " + e.getMessage());
-                return 2;
-            }).execute(args);
-            return new Result(rc, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void printsWhatWasWrittenAndWhereEachAttackWent(@TempDir Path dir) {
-        Result r = run("simulate", "--out", dir.resolve("sim").toString(), "--hours", "6", "--hosts", "4", "--seed", "3");
+        CliRun.Result r = CliRun.run("simulate", "--out", dir.resolve("sim").toString(), "--hours", "6", "--hosts", "4", "--seed", "3");
         assertThat(r.rc()).as(r.output()).isZero();
         assertThat(r.output()).contains("vpcflow", "cloudtrail", "awsconfig", "osquery", "6 hours from 2026-03-02T00:00:00Z, 4 hosts, seed 3");
         for (Attack a : Attack.values()) {
@@ -48,7 +25,7 @@ class SimulateCommandTest {
 
     @Test
     void attacksCanBeChosen(@TempDir Path dir) {
-        Result r = run("simulate", "--out", dir.toString(), "--hours", "6", "--attacks", "port-scan,sg-opened");
+        CliRun.Result r = CliRun.run("simulate", "--out", dir.toString(), "--hours", "6", "--attacks", "port-scan,sg-opened");
         assertThat(r.rc()).as(r.output()).isZero();
         assertThat(r.output()).contains("port-scan", "sg-opened").doesNotContain("brute-force", "exfiltration");
     }
@@ -56,22 +33,22 @@ class SimulateCommandTest {
     @Test
     void badOptionsAreNamedWithTheExpectedForm(@TempDir Path dir) throws Exception {
         String out = dir.resolve("x").toString();
-        assertThat(run("simulate", "--out", out, "--hours", "2").output()).contains("--hours 2", "expected 4 to 2160");
-        assertThat(run("simulate", "--out", out, "--hosts", "1").output()).contains("--hosts 1", "expected 2 to 200");
-        assertThat(run("simulate", "--out", out, "--start", "yesterday").output()).contains("--start 'yesterday'", "ISO-8601");
-        assertThat(run("simulate", "--out", out, "--attacks", "port-scan,ddos").output())
+        assertThat(CliRun.run("simulate", "--out", out, "--hours", "2").output()).contains("--hours 2", "expected 4 to 2160");
+        assertThat(CliRun.run("simulate", "--out", out, "--hosts", "1").output()).contains("--hosts 1", "expected 2 to 200");
+        assertThat(CliRun.run("simulate", "--out", out, "--start", "yesterday").output()).contains("--start 'yesterday'", "ISO-8601");
+        assertThat(CliRun.run("simulate", "--out", out, "--attacks", "port-scan,ddos").output())
                 .contains("--attacks", "unknown attack 'ddos'", Attack.names());
-        assertThat(run("simulate", "--out", out, "--flow-lines", "-5").output()).contains("--flow-lines -5");
-        assertThat(run("simulate", "--hours", "5").output()).contains("--out");
+        assertThat(CliRun.run("simulate", "--out", out, "--flow-lines", "-5").output()).contains("--flow-lines -5");
+        assertThat(CliRun.run("simulate", "--hours", "5").output()).contains("--out");
         Files.writeString(dir.resolve("x").resolve("keep.txt").getParent().toFile().mkdirs() ? dir.resolve("x/keep.txt") : dir.resolve("x/keep.txt"), "mine");
-        Result nonEmpty = run("simulate", "--out", out);
+        CliRun.Result nonEmpty = CliRun.run("simulate", "--out", out);
         assertThat(nonEmpty.rc()).isNotZero();
         assertThat(nonEmpty.output()).contains("--out", "not empty");
     }
 
     @Test
     void helpListsEveryAttack() {
-        Result r = run("simulate", "--help");
+        CliRun.Result r = CliRun.run("simulate", "--help");
         for (Attack a : Attack.values()) {
             assertThat(r.output()).contains(a.cliName());
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.cli.Vigil;
+import io.vigil.cli.CliRun;
 import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.collectors.file.FileCollector;
 import io.vigil.collectors.format.Readers;
@@ -13,9 +13,6 @@ import io.vigil.collectors.publish.Publisher;
 import io.vigil.kafka.embedded.EmbeddedKafka;
 import io.vigil.kafka.embedded.EmbeddedKafkaExtension;
 import io.vigil.schemas.wire.SingleObjectWireFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,18 +59,11 @@ class SearchCommandTest {
     }
 
     private List<String> runUntil(String to, String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            List<String> all = new ArrayList<>(List.of("hunt", "search", "--bootstrap-servers", bootstrap, "--from", "2026-11-01T00:00:00Z",
-                    "--to", to));
-            all.addAll(List.of(args));
-            assertThat(Vigil.run(all.toArray(String[]::new))).isZero();
-        } finally {
-            System.setOut(old);
-        }
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> all = new ArrayList<>(List.of("hunt", "search", "--bootstrap-servers", bootstrap, "--from", "2026-11-01T00:00:00Z", "--to", to));
+        all.addAll(List.of(args));
+        CliRun.Result r = CliRun.run(all.toArray(String[]::new));
+        assertThat(r.rc()).as(r.err()).isZero();
+        return r.out().lines().toList();
     }
 
     @Test
