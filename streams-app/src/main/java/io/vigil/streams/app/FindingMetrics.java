@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class FindingMetrics {
     /** Every detector the topology has; a detector added later must be added here too (its counter starts at zero). */
-    static final List<String> KNOWN_DETECTORS = List.of("audit.sensitive_call", "audit.recon_burst", "audit.error_burst",
+    public static final List<String> KNOWN_DETECTORS = List.of("audit.sensitive_call", "audit.recon_burst", "audit.error_burst",
             "audit.bulk_secret_read", "audit.destructive_burst", "audit.new_source", "audit.first_seen_api", "audit.sequence", "audit.instance_credentials_outside",
             "config.drift",
             "config.risky_setting", "flow.port_scan", "flow.host_sweep", "flow.new_peer_service", "flow.volume_spike", "flow.exfiltration",

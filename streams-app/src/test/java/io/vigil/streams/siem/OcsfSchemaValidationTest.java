@@ -42,6 +42,27 @@ class OcsfSchemaValidationTest {
         assertThat(event.has("cloud")).isEqualTo(event.at("/metadata/profiles").toString().contains("cloud"));
     }
 
+    /** Every detector the topology has, with the kind, entity and evidence it really emits, maps onto a valid OCSF event. */
+    static Stream<String> detectors() {
+        return io.vigil.streams.app.FindingMetrics.KNOWN_DETECTORS.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("detectors")
+    void everyDetectorsFindingsValidate(String detector) {
+        boolean drift = detector.startsWith("config.") || detector.startsWith("drift.");
+        String entityType = detector.startsWith("flow.") ? "instance" : detector.startsWith("drift.") ? "host" : drift ? "resource" : "principal";
+        Finding f = TestFindings.base(detector, drift ? FindingKind.drift : FindingKind.anomaly, Severity.HIGH, "entity-1", entityType)
+                .setAttack(java.util.List.of("T1046"))
+                .setSummary("entity-1 did what " + detector + " looks for")
+                .setEvidence(new io.vigil.schemas.Evidence(java.util.Map.of("count", "42", "source_ip", "203.0.113.9"),
+                        java.util.Map.of("threshold", "10"), "unlike its baseline"))
+                .setTags(java.util.List.of("playbook:suspicious-activity"))
+                .build();
+        ObjectNode event = OcsfMapper.toNode(f);
+        assertThat(schemas.validate(event, drift ? COMPLIANCE : DETECTION)).as(detector).isEmpty();
+    }
+
     @Test
     void anomalyWithEvidenceValidates() {
         ObjectNode event = OcsfMapper.toNode(TestFindings.portScan());
