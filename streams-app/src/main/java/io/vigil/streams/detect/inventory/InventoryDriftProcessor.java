@@ -3,38 +3,25 @@ package io.vigil.streams.detect.inventory;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.HostInventory;
 import io.vigil.schemas.SourceRef;
+import io.vigil.streams.finding.DetectorProcessor;
 import io.vigil.streams.finding.Detection;
 import io.vigil.streams.finding.Findings;
 import java.time.Clock;
 import java.util.List;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Thin processor: get the host's baseline → score, then update (pure) → put → forward findings. The row
  * arrives through the repartition topic; its source is the original {@code inventory.host} record, from the
  * headers {@link HostKeyer} set, with the osquery log position as record id.
  */
-final class InventoryDriftProcessor implements Processor<String, HostInventory, String, Finding> {
-    private final String storeName;
+final class InventoryDriftProcessor extends DetectorProcessor<HostInventory, HostSoftware> {
     private final InventorySettings settings;
-    private final Clock clock;
-    private ProcessorContext<String, Finding> context;
-    private KeyValueStore<String, HostSoftware> store;
 
     InventoryDriftProcessor(String storeName, InventorySettings settings, Clock clock) {
-        this.storeName = storeName;
+        super(storeName, clock);
         this.settings = settings;
-        this.clock = clock;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, Finding> context) {
-        this.context = context;
-        this.store = context.getStateStore(storeName);
     }
 
     @Override

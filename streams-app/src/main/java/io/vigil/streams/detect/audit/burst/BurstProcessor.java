@@ -2,32 +2,19 @@ package io.vigil.streams.detect.audit.burst;
 
 import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.Finding;
+import io.vigil.streams.finding.DetectorProcessor;
 import io.vigil.streams.finding.Findings;
 import java.time.Clock;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Thin processor: get the principal's window → update and score (pure) → put → forward findings. */
-final class BurstProcessor implements Processor<String, AuditEvent, String, Finding> {
-    private final String storeName;
+final class BurstProcessor extends DetectorProcessor<AuditEvent, ActivityWindow> {
     private final BurstThresholds thresholds;
-    private final Clock clock;
-    private ProcessorContext<String, Finding> context;
-    private KeyValueStore<String, ActivityWindow> store;
 
     BurstProcessor(String storeName, BurstThresholds thresholds, Clock clock) {
-        this.storeName = storeName;
+        super(storeName, clock);
         this.thresholds = thresholds;
-        this.clock = clock;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, Finding> context) {
-        this.context = context;
-        this.store = context.getStateStore(storeName);
     }
 
     @Override

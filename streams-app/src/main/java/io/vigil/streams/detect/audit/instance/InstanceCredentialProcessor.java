@@ -3,34 +3,21 @@ package io.vigil.streams.detect.audit.instance;
 import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.SourceRef;
+import io.vigil.streams.finding.DetectorProcessor;
 import io.vigil.streams.finding.Detection;
 import io.vigil.streams.finding.Findings;
 import java.time.Clock;
 import java.util.List;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Thin processor: get the role's addresses → score, then update (pure) → put → forward findings. */
-final class InstanceCredentialProcessor implements Processor<String, AuditEvent, String, Finding> {
-    private final String storeName;
+final class InstanceCredentialProcessor extends DetectorProcessor<AuditEvent, RoleAddresses> {
     private final InstanceCredentialSettings settings;
-    private final Clock clock;
-    private ProcessorContext<String, Finding> context;
-    private KeyValueStore<String, RoleAddresses> store;
 
     InstanceCredentialProcessor(String storeName, InstanceCredentialSettings settings, Clock clock) {
-        this.storeName = storeName;
+        super(storeName, clock);
         this.settings = settings;
-        this.clock = clock;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, Finding> context) {
-        this.context = context;
-        this.store = context.getStateStore(storeName);
     }
 
     @Override

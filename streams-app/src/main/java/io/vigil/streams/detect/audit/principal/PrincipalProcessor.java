@@ -3,34 +3,21 @@ package io.vigil.streams.detect.audit.principal;
 import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.SourceRef;
+import io.vigil.streams.finding.DetectorProcessor;
 import io.vigil.streams.finding.Detection;
 import io.vigil.streams.finding.Findings;
 import java.time.Clock;
 import java.util.List;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Thin processor: get the principal's profile → score, then learn (pure) → put → forward findings. */
-final class PrincipalProcessor implements Processor<String, AuditEvent, String, Finding> {
-    private final String storeName;
+final class PrincipalProcessor extends DetectorProcessor<AuditEvent, PrincipalProfile> {
     private final PrincipalDetector.Learning learning;
-    private final Clock clock;
-    private ProcessorContext<String, Finding> context;
-    private KeyValueStore<String, PrincipalProfile> store;
 
     PrincipalProcessor(String storeName, PrincipalDetector.Learning learning, Clock clock) {
-        this.storeName = storeName;
+        super(storeName, clock);
         this.learning = learning;
-        this.clock = clock;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, Finding> context) {
-        this.context = context;
-        this.store = context.getStateStore(storeName);
     }
 
     @Override
