@@ -41,7 +41,7 @@ class InjectionTest {
             .setAttack(List.of(FORMULA))
             .build();
 
-    private static Report hostileReport() {
+    static Report hostileReport() {
         InventoryBaseline inventory = new InventoryBaseline();
         inventory.add(pkg(IMG, InventoryAction.ADDED, T0, SCRIPT, SVG).setHostname(SVG).build());
         Approval approval = new Approval(SCRIPT, IMG, T0.plusSeconds(9), SVG);
