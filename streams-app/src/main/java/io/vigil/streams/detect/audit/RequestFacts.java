@@ -108,9 +108,18 @@ final class RequestFacts {
         return p.contains("\"enable\":false") || p.contains("\"Enable\":false") || p.contains("\"status\":\"DISABLED\"");
     }
 
-    static boolean unusualInstanceType(AuditEvent e) {
+    /**
+     * GPU, machine-learning and FPGA families (p, g, inf, trn, dl, f, vt): compute sold for what miners need. The
+     * instance type is {@code instanceType} in RunInstances' request, whichever launch shape it came in.
+     */
+    static boolean acceleratedInstanceType(AuditEvent e) {
+        return params(e).path("instanceType").asText("").matches("(p\\d|g\\d|inf\\d|trn\\d|dl\\d|f\\d|vt\\d)[a-z0-9-]*\\..*");
+    }
+
+    /** Bare metal, memory-optimised high-memory and HPC families, and any size of 16xlarge or more. */
+    static boolean veryLargeInstanceType(AuditEvent e) {
         String type = params(e).path("instanceType").asText("");
-        return type.matches("(p\\d|g\\d|inf\\d|trn\\d|dl\\d|f\\d|x\\d|u-|vt\\d|hpc)[a-z0-9]*\\..*") || type.endsWith(".metal")
+        return type.matches("(x\\d|u-|hpc)[a-z0-9-]*\\..*") || type.endsWith(".metal")
                 || type.matches(".*\\.(16|18|24|32|48|56|96|112)xlarge");
     }
 

@@ -132,8 +132,14 @@ final class SensitiveCallCatalogue {
             // Execution and lateral movement
             call("ec2", "ModifyInstanceAttribute", "execution", MEDIUM, "changes an instance's user data, code that runs at boot", INSTANCE, "T1059")
                     .when(e -> RequestFacts.paramsText(e).contains("userData")),
-            call("ec2", "RunInstances", "execution", MEDIUM, "launches an unusual (GPU or very large) instance type, typical of cryptomining", INSTANCE, "T1578.002", "T1496")
-                    .when(RequestFacts::unusualInstanceType),
+            // Accelerated (GPU, ML, FPGA) instances are what cryptominers ask for first (AWS CIRT's most common abuse of stolen keys;
+            // GuardDuty CryptoCurrency:* is HIGH): few estates run them, so even a denied attempt (MEDIUM) shows the intent.
+            call("ec2", "RunInstances", "impact", HIGH, "launches accelerated (GPU, ML or FPGA) instances, the first thing cryptominers ask for",
+                    INSTANCE, "T1496", "T1578.002")
+                    .when(RequestFacts::acceleratedInstanceType),
+            call("ec2", "RunInstances", "execution", MEDIUM, "launches an unusually large instance type (bare metal, 24xlarge and up), typical of cryptomining",
+                    INSTANCE, "T1578.002", "T1496")
+                    .when(RequestFacts::veryLargeInstanceType),
             call("ssm", "SendCommand", "execution", MEDIUM, "runs commands on instances through SSM", INSTANCE, "T1651"),
             call("ssm", "StartSession", "lateral_movement", LOW, "opens an interactive shell on an instance through SSM", INSTANCE, "T1021"),
             call("ec2-instance-connect", "SendSSHPublicKey", "lateral_movement", MEDIUM, "pushes an SSH key to an instance", INSTANCE, "T1021.004", "T1098.004"),
