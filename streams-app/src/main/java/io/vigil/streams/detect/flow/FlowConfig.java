@@ -32,7 +32,7 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
     public static final String CACHED_PROFILES = P + "cached.profiles";
     public static final String INTERNAL_NETWORKS = P + "internal.networks";
     public static final String SCAN_DISTINCT_PORTS = P + "port_scan.distinct.ports";
-    public static final String SWEEP_DISTINCT_HOSTS = P + "host_sweep.distinct.hosts";
+    public static final String SWEEP_DISTINCT_HOSTS = P + "port_sweep.distinct.hosts";
     public static final String REJECTED_BURST = P + "rejected_burst.rejects";
     public static final String VOLUME_K = P + "volume.mad.k";
     public static final String VOLUME_FLOOR_BYTES = P + "volume.floor.bytes";
@@ -61,7 +61,7 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
             .define(SCAN_DISTINCT_PORTS, Type.INT, 20, Range.atLeast(2), Importance.MEDIUM,
                     "Distinct ports probed between an entity and one peer within the window that make a port scan.")
             .define(SWEEP_DISTINCT_HOSTS, Type.INT, 20, Range.atLeast(2), Importance.MEDIUM,
-                    "Distinct hosts an entity probes on one port within the window that make a host sweep.")
+                    "Distinct hosts an entity probes on one port within the window that make a port sweep.")
             .define(REJECTED_BURST, Type.INT, 50, Range.atLeast(2), Importance.MEDIUM,
                     "Refused flows from one external source to an entity within the window that make a burst.")
             .define(VOLUME_K, Type.DOUBLE, 6.0, Range.atLeast(0), Importance.MEDIUM,

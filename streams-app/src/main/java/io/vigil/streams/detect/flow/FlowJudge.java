@@ -31,7 +31,7 @@ public final class FlowJudge {
         p.observe(f, config.profile());
         if (f.probe()) {
             alerts = add(alerts, PortScanDetector.score(p, f, config));
-            alerts = add(alerts, HostSweepDetector.score(p, f, config));
+            alerts = add(alerts, PortSweepDetector.score(p, f, config));
             alerts = add(alerts, RejectedBurstDetector.score(p, f, config));
         }
         alerts = add(alerts, BruteForceDetector.score(p, f, config));

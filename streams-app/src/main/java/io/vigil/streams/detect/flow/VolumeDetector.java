@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code flow.volume_spike} and {@code flow.exfiltration}: in the current event-time hour, a learned
+ * {@code flow.unusual_volume} and {@code flow.exfiltration}: in the current event-time hour, a learned
  * entity has sent more bytes to public addresses than its robust baseline for that hour allows: more
  * than the median plus the largest of k * 1.4826 * MAD, the median itself, and an absolute floor
  * (see {@link #limit}). When the hour's top destination was
- * first seen this hour, it is {@code flow.exfiltration} (HIGH); otherwise {@code flow.volume_spike}
+ * first seen this hour, it is {@code flow.exfiltration} (HIGH); otherwise {@code flow.unusual_volume}
  * (MEDIUM); ten times over the limit raises either by one level.
  *
  * <p>Why: data theft shows as volume — an instance that sends 40 MB an hour suddenly sending 4 GB —
@@ -31,7 +31,7 @@ import java.util.Optional;
  * <p>Pure: no Kafka types, no clock; an hour is event time.
  */
 public final class VolumeDetector {
-    public static final String SPIKE = "flow.volume_spike";
+    public static final String UNUSUAL_VOLUME = "flow.unusual_volume";
     public static final String EXFILTRATION = "flow.exfiltration";
     private static final int TENFOLD = 10;
 
@@ -55,7 +55,7 @@ public final class VolumeDetector {
         String destination = Addresses.format(v.topHi(top), v.topLo(top));
         boolean newDestination = firstSeenThisHour(p.peerServices(), v, top);
         boolean tenfold = v.currentBytes() > TENFOLD * limit;
-        String detector = newDestination ? EXFILTRATION : SPIKE;
+        String detector = newDestination ? EXFILTRATION : UNUSUAL_VOLUME;
         Severity severity = FlowAlerts.raise(newDestination ? Severity.HIGH : Severity.MEDIUM, tenfold ? 1 : 0);
         String hour = Instant.ofEpochMilli(v.currentHour() * 3_600_000L).toString();
         String summary = p.entity() + " sent " + mb(v.currentBytes()) + " to public addresses in the hour from " + hour + ", against a usual "

@@ -9,6 +9,6 @@ class VolumeDetectorTest {
 
     @TestFactory
     List<DynamicTest> fixtures() throws Exception {
-        return FlowFixtures.run("volume.fixtures.jsonl", VolumeDetector.SPIKE);
+        return FlowFixtures.run("volume.fixtures.jsonl", VolumeDetector.UNUSUAL_VOLUME);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code flow.host_sweep}: an entity sends probe-like flows to many distinct hosts on one service port
+ * {@code flow.port_sweep}: an entity sends probe-like flows to many distinct hosts on one service port
  * within a short event-time window — a sweep for the next victim (an SSH worm, a Redis hunter).
  *
  * <p>Why: the horizontal twin of a port scan. Mostly refused probes: HIGH. Mostly tiny accepted flows on
@@ -22,10 +22,10 @@ import java.util.Optional;
  *
  * <p>Pure: reads the window the profile just counted the record in; no Kafka types, no clock.
  */
-public final class HostSweepDetector {
-    public static final String NAME = "flow.host_sweep";
+public final class PortSweepDetector {
+    public static final String NAME = "flow.port_sweep";
 
-    private HostSweepDetector() {}
+    private PortSweepDetector() {}
 
     public static Optional<FlowAlert> score(FlowProfile p, FlowFacts f, FlowConfig c) {
         ProbeWindow w = p.probes().sweepWindow();
