@@ -17,6 +17,10 @@ import java.util.Optional;
  * is reported too, at a lower severity: it shows intent, and attackers probe before they succeed.
  * Playbook: compromised-credentials (contain the principal, preserve the trail).
  *
+ * <p>One finding per principal, call, outcome and window ({@link SensitiveCallSettings#windowMillis()}): repeats update it
+ * (same id, re-sent) with their count, first and last time and source addresses, as a scripted attempt against thirty
+ * instances is one act, not thirty.
+ *
  * <p>Pure: no Kafka types, no clock; the same event always gives the same verdict.
  */
 public final class SensitiveCallDetector {
@@ -26,6 +30,28 @@ public final class SensitiveCallDetector {
 
     public static Optional<Detection> score(AuditEvent e) {
         return SensitiveCallCatalogue.lookup(e).map(call -> detection(call, e));
+    }
+
+    /** What makes two occurrences one finding: the same call, outcome and severity (so the same catalogue entry). */
+    static String repeatKey(Detection d) {
+        return d.observed().get("event_source") + ":" + d.observed().get("event_name") + ":" + d.observed().get("outcome") + ":" + d.severity();
+    }
+
+    /** The finding for a window of repeats, after the latest one: the first occurrence's id, the count, when and from where. */
+    static Detection repeated(Detection latest, SensitiveCallRepeats.Repeat r) {
+        if (r.count() <= 1) {
+            return latest;
+        }
+        Map<String, String> observed = new LinkedHashMap<>(latest.observed());
+        observed.put("count", Long.toString(r.count()));
+        observed.put("first_seen", java.time.Instant.ofEpochMilli(r.firstSeen()).toString());
+        observed.put("last_seen", java.time.Instant.ofEpochMilli(r.lastSeen()).toString());
+        observed.put("source_ips", String.join(",", r.addresses()));
+        observed.put("first_event_id", r.firstEventId());
+        String summary = latest.summary() + " Repeated " + r.count() + " times between " + observed.get("first_seen") + " and "
+                + observed.get("last_seen") + ".";
+        return new Detection(latest.detector(), latest.kind(), latest.severity(), latest.entity(), latest.entityType(), latest.account(),
+                latest.attack(), summary, observed, latest.baseline(), latest.reason(), r.firstEventId(), latest.tags());
     }
 
     private static Detection detection(SensitiveCall call, AuditEvent e) {

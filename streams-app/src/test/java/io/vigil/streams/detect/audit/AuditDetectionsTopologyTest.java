@@ -78,6 +78,52 @@ class AuditDetectionsTopologyTest {
     }
 
     @Test
+    void repeatsOfACallAreOneFindingWithACountUntilTheWindowCloses() {
+        Properties props = new Properties();
+        props.putAll(StreamsSettings.of(Map.of("bootstrap.servers", "unused:9092", "application.id", "t"), state));
+        try (var driver = new TopologyTestDriver(VigilTopology.build(wire, clock), props)) {
+            var in = driver.createInputTopic(Topics.AUDIT_EVENTS.name(), Topics.AUDIT_EVENTS.keySerde().serializer(),
+                    Topics.AUDIT_EVENTS.valueSerde(wire).serializer());
+            var out = driver.createOutputTopic(Topics.FINDINGS.name(), Topics.FINDINGS.keySerde().deserializer(),
+                    Topics.FINDINGS.valueSerde(wire).deserializer());
+            // Thirty denied password reads in half a minute, newest first as CloudTrail files hold them, one duplicate.
+            for (int i = 29; i >= 0; i--) {
+                pipe(in, password("p-" + i, AuditEvents.T.plusSeconds(i)));
+            }
+            pipe(in, password("p-7", AuditEvents.T.plusSeconds(7)));
+            // The same call succeeding is another finding; the same denied call two hours later opens a new window.
+            AuditEvent succeeded = password("p-ok", AuditEvents.T.plusSeconds(40));
+            succeeded.setErrorCode(null);
+            pipe(in, succeeded);
+            pipe(in, password("p-later", AuditEvents.T.plusSeconds(7200)));
+
+            Map<String, Finding> latest = new java.util.LinkedHashMap<>();
+            var all = out.readValuesToList();
+            all.stream().filter(f -> f.getDetector().equals("audit.sensitive_call")).forEach(f -> latest.put(f.getId(), f));
+            assertThat(latest).hasSize(3);
+            Finding burst = latest.values().iterator().next();
+            assertThat(burst.getEvidence().getObserved()).containsEntry("count", "30").containsEntry("first_event_id", "p-29")
+                    .containsEntry("first_seen", AuditEvents.T.toString()).containsEntry("last_seen", AuditEvents.T.plusSeconds(29).toString());
+            assertThat(burst.getSummary()).contains("Repeated 30 times");
+            assertThat(burst.getSources()).hasSize(20);
+            assertThat(burst.getEventTime()).isEqualTo(AuditEvents.T.plusSeconds(29));
+            assertThat(latest.values()).extracting(f -> f.getSeverity().name()).containsExactly("LOW", "MEDIUM", "LOW");
+            assertThat(latest.values().stream().skip(1)).allSatisfy(f -> assertThat(f.getEvidence().getObserved()).doesNotContainKey("count"));
+        }
+    }
+
+    private static AuditEvent password(String id, Instant time) {
+        AuditEvent e = AuditEvents.event(id, "ec2.amazonaws.com", "GetPasswordData", "Client.UnauthorizedOperation");
+        e.setEventTime(time);
+        e.setRequestParameters("{\"instanceId\":\"i-" + id + "\"}");
+        return e;
+    }
+
+    private static void pipe(org.apache.kafka.streams.TestInputTopic<String, AuditEvent> in, AuditEvent e) {
+        in.pipeInput(e.getPrincipalArn(), e, e.getEventTime());
+    }
+
+    @Test
     void everyProcessorAndSinkIsNamed() {
         String description = VigilTopology.build(wire, clock).describe().toString();
         assertThat(description).contains("audit-events-source", "audit-sensitive-call", "audit-sensitive-call-findings")
