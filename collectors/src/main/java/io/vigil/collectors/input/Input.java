@@ -19,6 +19,15 @@ public interface Input {
     /** Its size in bytes, -1 when unknown. */
     long size();
 
+    /**
+     * Whether a writer may still be appending to it (a local file; not an S3 object, which is written whole). Line readers then
+     * hold back a last line without its newline: it may be half written, and reading it now would publish a broken record and,
+     * counted as read, skip the completed line when the file is read on.
+     */
+    default boolean mayGrow() {
+        return false;
+    }
+
     static Input file(Path path) {
         return new Input() {
             @Override
@@ -29,6 +38,11 @@ public interface Input {
             @Override
             public InputStream open() throws IOException {
                 return Files.newInputStream(path);
+            }
+
+            @Override
+            public boolean mayGrow() {
+                return true;
             }
 
             @Override

@@ -94,7 +94,7 @@ public final class InputCollector {
                     counting.done();
                 }
             } else {
-                reader.read(in, source, sink(stats, input, format, counting));
+                reader.read(in, source, sink(stats, input, format, counting, input.mayGrow() && !gzip));
             }
             if (h.failure() != null) {
                 throw h.failure();
@@ -170,8 +170,20 @@ public final class InputCollector {
         return new Head(n, null);
     }
 
-    private RecordSink sink(InputStats stats, Input input, Format format, Counting counting) {
+    private RecordSink sink(InputStats stats, Input input, Format format, Counting counting, boolean mayGrow) {
         return new RecordSink() {
+            @Override
+            public boolean tailMayGrow() {
+                return mayGrow; // a gzip member is whole: its trailer was checked
+            }
+
+            @Override
+            public void heldBack(String position, long bytes) {
+                stats.heldBack(position, bytes);
+                LOG.warn("{}: its last line ({}, {} bytes) has no newline and was held back: it is read once the line is finished",
+                        input.name(), position, bytes);
+            }
+
             @Override
             public void accept(Collected<?> record) {
                 if (!counting.next()) {

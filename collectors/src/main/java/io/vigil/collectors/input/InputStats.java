@@ -17,6 +17,8 @@ public final class InputStats {
     private final LongAdder published = new LongAdder();
     private long deadLettered;
     private final Map<String, Long> reasons = new TreeMap<>();
+    private volatile String heldBackAt;
+    private volatile long heldBackBytes;
 
     public InputStats(String path) {
         this.path = path;
@@ -37,6 +39,20 @@ public final class InputStats {
     synchronized void deadLettered(String reason) {
         deadLettered++;
         reasons.merge(reason, 1L, Long::sum);
+    }
+
+    void heldBack(String position, long bytes) {
+        heldBackAt = position;
+        heldBackBytes = bytes;
+    }
+
+    /** Where a last line without newline was held back (not read: a writer may be appending to it), null if none. */
+    public String heldBackAt() {
+        return heldBackAt;
+    }
+
+    public long heldBackBytes() {
+        return heldBackBytes;
     }
 
     public String path() {

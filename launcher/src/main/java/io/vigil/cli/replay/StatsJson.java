@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes {@code replay --stats}: per file, the format and read / published / dead-lettered counts with reasons. */
+/** Writes {@code replay --stats}: per file, the format and read / published / dead-lettered counts with reasons,
+ * and a last line held back for want of its newline. */
 final class StatsJson {
     private StatsJson() {}
 
@@ -25,6 +26,10 @@ final class StatsJson {
             f.put("dead_lettered", s.deadLetteredCount());
             ObjectNode reasons = f.putObject("reasons");
             s.reasons().forEach(reasons::put);
+            if (s.heldBackAt() != null) {
+                f.putObject("held_back").put("position", s.heldBackAt()).put("bytes", s.heldBackBytes())
+                        .put("reason", "last line has no newline: a writer may still be appending it");
+            }
         }
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -23,6 +23,10 @@ public final class Summary {
                 String what = "unknown".equals(f.format()) ? "unreadable (unknown format)" : f.deadLetteredCount() + " of " + f.read() + " records dead-lettered";
                 out.printf("  %s: %s %s%n", f.path(), what, f.reasons());
             }
+            if (f.heldBackAt() != null) {
+                out.printf("  %s: %s (%d bytes) held back, not read: it has no newline, as if still being written%n",
+                        f.path(), f.heldBackAt(), f.heldBackBytes());
+            }
         }
         Map<String, Long> bySeverity = r.findings().stream()
                 .collect(Collectors.groupingBy(f -> f.getSeverity().name(), TreeMap::new, Collectors.counting()));

@@ -18,6 +18,7 @@ final class ByteLines {
     private boolean skipLineFeed;
     private int start;
     private int end;
+    private boolean terminated;
 
     ByteLines(InputStream in, int bufferSize) {
         this.in = in;
@@ -44,6 +45,7 @@ final class ByteLines {
                     end = i;
                     pos = i + 1;
                     skipLineFeed = c == '\r';
+                    terminated = true;
                     return true;
                 }
             }
@@ -53,12 +55,18 @@ final class ByteLines {
                     start = pos;
                     end = limit;
                     pos = limit;
+                    terminated = false;
                     return true;
                 }
                 return false;
             }
             i = pos + scanned;
         }
+    }
+
+    /** Whether the current line ended with a terminator (false only for a last line the stream ends in). */
+    boolean terminated() {
+        return terminated;
     }
 
     /** The current line's bytes lie in {@code bytes()[start(), end())}; valid until the next call. */

@@ -104,7 +104,13 @@ public final class VpcFlowReader implements FormatReader {
             if (first < 0) {
                 continue;
             }
-            if (b[first] == '{' || b[first] == '[') {
+            boolean json = b[first] == '{' || b[first] == '[';
+            if (!reader.terminated() && sink.tailMayGrow() && !(json && isCompleteJson(new String(b, first, to - first, StandardCharsets.UTF_8)))) {
+                // AWS ends every record with a newline: without one, a writer may be half-way through this line.
+                sink.heldBack("line " + n, to - from);
+                return;
+            }
+            if (json) {
                 readJsonLine(new String(b, from, to - from, StandardCharsets.UTF_8), "line " + n, lines, sink);
             } else {
                 lines.decode(b, from, to, "line " + n);
