@@ -26,7 +26,7 @@ enum Attack {
     LOGGING_DISABLED("logging-disabled", Duration.ofMinutes(100), "the stolen key stops CloudTrail and tries to delete the flow logs",
             "audit.sensitive_call"),
     SG_OPENED("sg-opened", Duration.ofMinutes(150), "an engineer opens SSH on the web security group to the internet",
-            "audit.sensitive_call", "config.drift");
+            "audit.sensitive_call", "drift.config");
 
     /** How long before the end of the simulated period the attack window opens. */
     static final Duration WINDOW_BEFORE_END = Duration.ofHours(4);

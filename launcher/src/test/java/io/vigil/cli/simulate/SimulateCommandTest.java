@@ -19,7 +19,7 @@ class SimulateCommandTest {
         for (Attack a : Attack.values()) {
             assertThat(r.output()).contains(a.cliName());
         }
-        assertThat(r.output()).contains("flow.brute_force", "config.drift", "fewer than 27 hours");
+        assertThat(r.output()).contains("flow.brute_force", "drift.config", "fewer than 27 hours");
         assertThat(dir.resolve("sim/osquery/web-3/osqueryd.results.log")).isRegularFile();
     }
 

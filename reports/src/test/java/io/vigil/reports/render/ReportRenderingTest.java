@@ -29,7 +29,7 @@ class ReportRenderingTest {
         return ReportAnalyser.analyse(new ReportInput(TimeRange.everything(), T0.plusSeconds(7200),
                 List.of(finding("f1", "audit.sensitive_call", Severity.CRITICAL, T0, 2).build(),
                         finding("f2", "flow.port_scan", Severity.LOW, T0.plusSeconds(1800), 20).setEntity("10.0.0.7").build(),
-                        finding("f3", "config.drift", Severity.HIGH, T0.plusSeconds(3000), 60).setKind(FindingKind.drift).build()),
+                        finding("f3", "drift.config", Severity.HIGH, T0.plusSeconds(3000), 60).setKind(FindingKind.drift).build()),
                 List.of(action("k1", "f1", ActionStatus.PLANNED, T0.plusSeconds(5)).build()),
                 BaselineSummary.empty(), List.of(new SourceStats("findings", true, 3, 1))));
     }

@@ -46,7 +46,7 @@ class PlaybookCatalogTest {
 
     @Test
     void driftAndLegalHold() {
-        assertThat(names(finding("f8", "config.drift", Severity.LOW, "sg-0abc"))).containsExactly("configuration-drift");
+        assertThat(names(finding("f8", "drift.config", Severity.LOW, "sg-0abc"))).containsExactly("configuration-drift");
         Finding held = finding("f9", "flow.new_destination", Severity.INFO, "i-0abc123", Map.of(), List.of("legal-hold"));
         assertThat(names(held)).containsExactly("legal-hold");
     }

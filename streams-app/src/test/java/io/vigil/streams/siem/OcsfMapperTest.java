@@ -100,7 +100,7 @@ class OcsfMapperTest {
         assertThat(e.get("type_uid").asInt()).isEqualTo(200301);
         assertThat(e.has("anomaly_analyses")).isFalse();
         assertThat(e.at("/compliance/status_id").asInt()).isEqualTo(3);
-        assertThat(e.at("/compliance/control").asText()).isEqualTo("config.drift");
+        assertThat(e.at("/compliance/control").asText()).isEqualTo("drift.config");
         assertThat(e.at("/finding_info/analytic/type").asText()).isEqualTo("Rule");
         JsonNode resource = e.at("/resources/0");
         assertThat(resource.get("uid").asText()).isEqualTo("sg-0123");

@@ -51,7 +51,7 @@ final class TestFindings {
                 .build();
     }
 
-    /** {@code config.drift} of a security group, as the drift detector writes it. */
+    /** {@code drift.config} of a security group, as the drift detector writes it. */
     static Finding drift() {
         Map<String, String> observed = new LinkedHashMap<>();
         observed.put("ipPermissions[0].ipRanges[0]", "0.0.0.0/0");
@@ -60,7 +60,7 @@ final class TestFindings {
         Map<String, String> baseline = new LinkedHashMap<>();
         baseline.put("ipPermissions[0].ipRanges[0]", "10.0.0.0/8");
         baseline.put("baseline_captured", "2024-08-01T00:00:00Z");
-        return base("config.drift", FindingKind.drift, Severity.MEDIUM, "sg-0123", "resource")
+        return base("drift.config", FindingKind.drift, Severity.MEDIUM, "sg-0123", "resource")
                 .setAttack(List.of("T1578"))
                 .setSummary("AWS::EC2::SecurityGroup sg-0123 drifted from its baseline in 1 setting(s)")
                 .setEvidence(new Evidence(observed, baseline, "the configuration no longer matches the reviewed baseline"))

@@ -20,20 +20,28 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Configuration drift against the baseline: {@code config.drift} when a resource's configuration
+ * Configuration drift against the baseline: {@code drift.config} when a resource's configuration
  * departs from its baselined one (what changed, old and new values, and whether the change made it
- * risky), {@code config.risky_setting} when a resource is first seen already violating the secure
- * baseline ({@link RiskySettings}).
+ * risky), {@code drift.new_resource} when a resource is created (Config's creation item: discovered with
+ * a CREATE diff, or a creation time within {@link #CREATED_WITHIN_MS} of its capture), {@code drift.deleted_resource}
+ * when a baselined resource is deleted, and {@code config.risky_setting} when a resource that was not just created
+ * is first seen already violating the secure baseline ({@link RiskySettings}).
  *
  * <p>Why: most cloud breaches exploit misconfiguration, and drift from a reviewed configuration is
  * how it appears (ATT&CK T1562.007, T1578; GuardDuty has no equivalent — AWS Config rules and
- * Security Hub do). Playbook: configuration-drift (open a case; restore reverts to the baseline).
+ * Security Hub do); resources created outside the usual pipeline (T1578.002) and security or logging
+ * resources deleted (T1485, T1562.008) are drift of the estate itself. Playbook: configuration-drift
+ * (open a case; restore reverts to the baseline).
  *
  * <p>Pure: event time only (capture time), the same items give the same findings.
  */
 public final class ConfigDriftDetector {
-    public static final String DRIFT = "config.drift";
+    public static final String DRIFT = "drift.config";
+    public static final String NEW_RESOURCE = "drift.new_resource";
+    public static final String DELETED_RESOURCE = "drift.deleted_resource";
     public static final String RISKY = "config.risky_setting";
+    /** A resource first recorded this soon after its creation time was created now, not found by a recorder just switched on. */
+    static final long CREATED_WITHIN_MS = 3_600_000L;
     private static final int SHOWN = 20;
     /** Fields AWS changes on its own, which are not drift. */
     private static final Pattern NOISE = Pattern.compile(".*(\\.|^)(lastModified\\w*|LastModified\\w*|lastUpdated\\w*|modifiedTime|"
@@ -83,7 +91,7 @@ public final class ConfigDriftDetector {
                 return List.of();
             }
             Severity s = AUDIT_TYPES.contains(c.getResourceType()) ? Severity.MEDIUM : Severity.LOW;
-            return List.of(detection(c, DRIFT, s, key, c.getResourceType() + " " + c.getResourceId() + " was deleted",
+            return List.of(detection(c, DELETED_RESOURCE, s, key, c.getResourceType() + " " + c.getResourceId() + " was deleted",
                     Map.of("status", String.valueOf(c.getStatus())), Map.of("baseline_captured", String.valueOf(java.time.Instant.ofEpochMilli(b.capturedAt())),
                             "baseline_source", source(b)),
                     "a baselined resource disappeared; for logging and security resources this blinds monitoring", List.of("T1485")));
@@ -132,6 +140,9 @@ public final class ConfigDriftDetector {
     }
 
     private static List<Detection> firstSight(ConfigChange c) {
+        if (created(c)) {
+            return List.of(created(c, RiskySettings.of(c)));
+        }
         List<Detection> out = new ArrayList<>();
         for (RiskySettings.Risk r : RiskySettings.of(c)) {
             out.add(detection(c, RISKY, r.severity(), "risk:" + r.rule(), c.getResourceType() + " " + c.getResourceId() + ": " + r.why(),
@@ -152,6 +163,54 @@ public final class ConfigDriftDetector {
         return new Detection(detector, FindingKind.drift, s, c.getResourceId(), "resource", c.getAccountId(), attack, summary, obs, baseline,
                 reason, key, List.of("playbook:configuration-drift"));
     }
+
+    /** A new resource: LOW, or as severe as the risks it was created with (a security group born open to the world). */
+    private static Detection created(ConfigChange c, List<RiskySettings.Risk> risks) {
+        Severity severity = risks.stream().map(RiskySettings.Risk::severity).max(Enum::compareTo).orElse(Severity.LOW);
+        Map<String, String> observed = new LinkedHashMap<>();
+        observed.put("status", String.valueOf(c.getStatus()));
+        if (c.getChangeType() != null) {
+            observed.put("change_type", c.getChangeType());
+        }
+        creationTime(c).ifPresent(t -> observed.put("resource_creation_time", java.time.Instant.ofEpochMilli(t).toString()));
+        risks.forEach(r -> observed.put("risk." + r.rule(), r.why()));
+        List<String> attack = java.util.stream.Stream.concat(java.util.stream.Stream.of("T1578.002"), risks.stream().flatMap(r -> r.attack().stream()))
+                .distinct().toList();
+        return detection(c, NEW_RESOURCE, severity, "new:" + c.getCaptureTime().toEpochMilli(),
+                c.getResourceType() + " " + c.getResourceId() + " was created" + (risks.isEmpty() ? "" : "; it is risky from the start: " + risks.get(0).why()),
+                observed, Map.of("baseline", "the estate's resources before it: this one is in no baseline yet"),
+                "a resource outside the baseline; created outside the usual pipeline it is how persistence and shadow infrastructure appear", attack);
+    }
+
+    /** Config's creation item: a resource discovered with a CREATE diff, or whose creation time is just before its capture. */
+    static boolean created(ConfigChange c) {
+        if (!"ResourceDiscovered".equals(c.getStatus())) {
+            return false;
+        }
+        long capture = c.getCaptureTime().toEpochMilli();
+        return "CREATE".equals(c.getChangeType())
+                || creationTime(c).map(t -> t <= capture && capture - t <= CREATED_WITHIN_MS).orElse(false);
+    }
+
+    /** {@code resourceCreationTime} of the original item (ISO-8601, or epoch seconds as the Config API writes it). */
+    private static java.util.Optional<Long> creationTime(ConfigChange c) {
+        var m = CREATION_TIME.matcher(c.getRaw() == null ? "" : c.getRaw());
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        String v = m.group(1) != null ? m.group(1) : m.group(2);
+        try {
+            if (v.matches("\\d+(\\.\\d+)?")) {
+                double n = Double.parseDouble(v);
+                return java.util.Optional.of((long) (n < 1e11 ? n * 1000 : n)); // the Config API's epoch seconds, or millis
+            }
+            return java.util.Optional.of(java.time.OffsetDateTime.parse(v.replace(" ", "T")).toInstant().toEpochMilli());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final Pattern CREATION_TIME = Pattern.compile("\"resourceCreationTime\"\\s*:\\s*(?:\"([^\"]+)\"|([0-9.]+))");
 
     /** Items that describe a resource's configuration (not delivery notifications, not oversized summaries). */
     private static boolean judgeable(ConfigChange c) {

@@ -55,7 +55,7 @@ class ConfigDetectionsTopologyTest {
             d.change(item(SSH_OPEN, 10));
             List<Finding> drift = d.findings();
             assertThat(drift).singleElement().satisfies(f -> {
-                assertThat(f.getDetector()).isEqualTo("config.drift");
+                assertThat(f.getDetector()).isEqualTo("drift.config");
                 assertThat(f.getSeverity().name()).isEqualTo("HIGH");
                 assertThat(f.getEvidence().getBaseline().get("baseline_source")).startsWith("approved by carol at ").contains("CHG-42");
             });
@@ -101,7 +101,7 @@ class ConfigDetectionsTopologyTest {
     }
 
     static void attributedToMallory(Finding f) {
-        assertThat(f.getDetector()).isEqualTo("config.drift");
+        assertThat(f.getDetector()).isEqualTo("drift.config");
         assertThat(f.getEvidence().getObserved()).containsEntry("changed_by", "arn:aws:iam::123456789012:user/mallory")
                 .containsEntry("change_source_ip", "203.0.113.66").containsEntry("change_call", "ec2.amazonaws.com:AuthorizeSecurityGroupIngress")
                 .containsEntry("change_event_id", "ct-open-ssh");

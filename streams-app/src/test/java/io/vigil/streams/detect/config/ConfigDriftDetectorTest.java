@@ -37,7 +37,7 @@ class ConfigDriftDetectorTest {
         assertThat(feed(item("AWS::EC2::SecurityGroup", CLOSED, "OK", 5))).as("no change, no drift").isEmpty();
         List<Detection> drift = feed(item("AWS::EC2::SecurityGroup", SSH_OPEN, "OK", 10));
         assertThat(drift).singleElement().satisfies(d -> {
-            assertThat(d.detector()).isEqualTo("config.drift");
+            assertThat(d.detector()).isEqualTo("drift.config");
             assertThat(d.kind()).isEqualTo(FindingKind.drift);
             assertThat(d.severity()).isEqualTo(Severity.HIGH);
             assertThat(d.observed()).containsEntry("ipPermissions[1].fromPort", "22").containsKey("risk.sg_admin_port_open_to_world");
@@ -58,8 +58,36 @@ class ConfigDriftDetectorTest {
     @Test
     void deletionOfASecurityResourceIsMediumDrift() {
         feed(item("AWS::EC2::SecurityGroup", CLOSED, "OK", 0));
-        assertThat(feed(item("AWS::EC2::SecurityGroup", null, "ResourceDeleted", 3))).singleElement()
-                .satisfies(d -> assertThat(d.severity()).isEqualTo(Severity.MEDIUM));
+        assertThat(feed(item("AWS::EC2::SecurityGroup", null, "ResourceDeleted", 3))).singleElement().satisfies(d -> {
+            assertThat(d.detector()).isEqualTo("drift.deleted_resource");
+            assertThat(d.severity()).isEqualTo(Severity.MEDIUM);
+        });
+    }
+
+    @Test
+    void aResourceCreatedNowIsNewAndAsRiskyAsItWasBorn() {
+        ConfigChange created = item("AWS::EC2::SecurityGroup", CLOSED, "ResourceDiscovered", 0);
+        created.setRaw("{\"resourceCreationTime\":\"" + T.minusSeconds(90) + "\",\"configurationItemStatus\":\"ResourceDiscovered\"}");
+        assertThat(feed(created)).singleElement().satisfies(d -> {
+            assertThat(d.detector()).isEqualTo("drift.new_resource");
+            assertThat(d.severity()).isEqualTo(Severity.LOW);
+            assertThat(d.observed()).containsEntry("resource_creation_time", T.minusSeconds(90).toString());
+        });
+        baseline = null;
+        ConfigChange bornOpen = item("AWS::EC2::SecurityGroup", SSH_OPEN, "ResourceDiscovered", 0);
+        bornOpen.setChangeType("CREATE");
+        assertThat(feed(bornOpen)).as("one finding: the new resource carries its risks").singleElement().satisfies(d -> {
+            assertThat(d.detector()).isEqualTo("drift.new_resource");
+            assertThat(d.severity()).isEqualTo(Severity.HIGH);
+            assertThat(d.observed()).containsKey("risk.sg_admin_port_open_to_world");
+        });
+    }
+
+    @Test
+    void aResourceCreatedLongAgoAndFoundByTheRecorderIsNotNew() {
+        ConfigChange discovered = item("AWS::EC2::SecurityGroup", CLOSED, "ResourceDiscovered", 0);
+        discovered.setRaw("{\"resourceCreationTime\":" + T.minusSeconds(86_400 * 30).getEpochSecond() + ".5}");
+        assertThat(feed(discovered)).isEmpty();
     }
 
     @Test

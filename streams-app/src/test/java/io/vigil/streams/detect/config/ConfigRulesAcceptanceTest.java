@@ -79,7 +79,7 @@ class ConfigRulesAcceptanceTest {
         for (Item bad : nonCompliant) {
             Item good = items.stream().filter(i -> i.rule().equals(bad.rule()) && i.label().equals("COMPLIANT")).findFirst().orElseThrow();
             List<Finding> found = judge(good, bad, null, run++);
-            boolean drift = found.stream().anyMatch(f -> f.getDetector().equals("config.drift") && f.getEntity().equals(bad.change().getResourceId())
+            boolean drift = found.stream().anyMatch(f -> f.getDetector().equals("drift.config") && f.getEntity().equals(bad.change().getResourceId())
                     && f.getEvidence().getBaseline().getOrDefault("baseline_source", "").startsWith("approved by acceptance"));
             if (!drift) {
                 missed.add(bad.rule() + "/" + bad.test());
@@ -102,7 +102,7 @@ class ConfigRulesAcceptanceTest {
                 .setRaw("{\"userIdentity\":{\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::012345678910:assumed-role/deployer/ci-run-7\"}}")
                 .setOrigin(new Origin("t", "r", "cloudtrail", t)).build();
         List<Finding> found = judge(good, bad, update, 100);
-        assertThat(found).filteredOn(f -> f.getDetector().equals("config.drift")).singleElement().satisfies(f -> {
+        assertThat(found).filteredOn(f -> f.getDetector().equals("drift.config")).singleElement().satisfies(f -> {
             assertThat(f.getEvidence().getObserved()).containsAllEntriesOf(Map.of("changed_by", "arn:aws:sts::012345678910:assumed-role/deployer/ci-run-7",
                     "change_source_ip", "198.51.100.23", "change_call", "cloudfront.amazonaws.com:UpdateDistribution", "change_event_id", "ct-update-distribution"));
             assertThat(f.getSummary()).contains("assumed-role/deployer/ci-run-7");

@@ -52,7 +52,7 @@ class DriftAttributorTest {
     }
 
     static Finding drift(String resource, Instant t) {
-        return Finding.newBuilder().setId("f-" + resource).setKind(FindingKind.drift).setDetector("config.drift").setSeverity(Severity.HIGH)
+        return Finding.newBuilder().setId("f-" + resource).setKind(FindingKind.drift).setDetector("drift.config").setSeverity(Severity.HIGH)
                 .setEntity(resource).setEntityType("resource").setEventTime(t).setDetectedAt(t).setSummary("AWS::EC2::SecurityGroup " + resource + " drifted")
                 .setEvidence(new Evidence(Map.of("changed_settings", "1"), Map.of(), "risky")).setSources(List.of(new SourceRef("config.changes", 0, 7L, "s-1")))
                 .build();
