@@ -4,6 +4,7 @@ import io.vigil.collectors.input.Input;
 import io.vigil.collectors.input.InputCollector;
 import io.vigil.collectors.input.InputStats;
 import io.vigil.collectors.input.Progress;
+import io.vigil.collectors.metrics.CollectorMetrics;
 import io.vigil.collectors.publish.Publisher;
 import io.vigil.schemas.SourceCheckpoint;
 import java.time.Clock;
@@ -37,6 +38,10 @@ public final class CheckpointedCollector {
         return checkpoints;
     }
 
+    public CollectorMetrics metrics() {
+        return collector.metrics();
+    }
+
     /**
      * Reads {@code input} from record {@code skip} to its end. While reading, the checkpoint of
      * {@code unit} says the position reached and {@code during}; at the end it says {@code complete} and
@@ -67,9 +72,11 @@ public final class CheckpointedCollector {
         try {
             stats = collector.collect(input, progress);
         } catch (Publisher.TransactionFailedException e) {
+            collector.metrics().transaction(false);
             throw e; // already aborted
         } catch (RuntimeException e) {
             publisher.abort();
+            collector.metrics().transaction(false);
             throw e;
         }
         commit(checkpoint(unit, complete ? skip + stats.read() : 0, complete, after));
@@ -79,7 +86,12 @@ public final class CheckpointedCollector {
     /** Commits a checkpoint alone, e.g. a source's progress past inputs it had nothing to read from. */
     public void mark(String unit, long position, boolean complete, Map<String, String> attributes) {
         publisher.begin();
-        commit(checkpoint(unit, position, complete, attributes));
+        try {
+            commit(checkpoint(unit, position, complete, attributes));
+        } catch (Publisher.TransactionFailedException e) {
+            collector.metrics().transaction(false);
+            throw e;
+        }
     }
 
     private SourceCheckpoint checkpoint(String unit, long position, boolean complete, Map<String, String> attributes) {
@@ -89,7 +101,8 @@ public final class CheckpointedCollector {
 
     private void commit(SourceCheckpoint checkpoint) {
         publisher.checkpoint(checkpoint);
-        publisher.commit();
+        publisher.commit(); // a failure aborts, counted by the caller
         checkpoints.committed(checkpoint);
+        collector.metrics().transaction(true);
     }
 }

@@ -53,6 +53,10 @@ public final class InputCollector {
         this.meter = meter;
     }
 
+    public CollectorMetrics metrics() {
+        return metrics;
+    }
+
     /**
      * Reads the input to its end, skipping the first {@code progress.skip()} records and telling
      * {@code progress} after each further one. Counts only what this call published or dead-lettered.
@@ -194,6 +198,7 @@ public final class InputCollector {
                     if (e == null) {
                         stats.published();
                         metrics.published(format);
+                        metrics.eventTime(record.eventTime());
                     } else {
                         deadLetter(stats, format.deadLetters(), input, new Rejected("publish_failed",
                                 e.getClass().getSimpleName() + ": " + e.getMessage(), null,

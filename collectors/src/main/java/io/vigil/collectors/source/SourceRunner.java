@@ -4,6 +4,7 @@ import io.vigil.collectors.checkpoint.CheckpointedCollector;
 import io.vigil.collectors.input.InputStats;
 import io.vigil.collectors.publish.Publisher;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -33,7 +34,14 @@ public final class SourceRunner {
 
     /** One poll, failures included: for {@code --once} runs and tests. */
     public List<InputStats> pollOnce() throws Exception {
-        List<InputStats> stats = source.poll(collector);
+        List<InputStats> stats;
+        try {
+            stats = source.poll(collector);
+        } catch (Exception e) {
+            collector.metrics().polled(false, Instant.now());
+            throw e;
+        }
+        collector.metrics().polled(true, Instant.now());
         report.accept(stats);
         return stats;
     }

@@ -37,11 +37,20 @@ class PrometheusScrapeTest {
             CollectorMetrics metrics = new CollectorMetrics(server.registry(), "file");
             metrics.published(Format.VPCFLOW);
             metrics.deadLettered(Format.CLOUDTRAIL, "malformed_json");
+            metrics.eventTime(java.time.Instant.ofEpochSecond(1_700_000_500));
+            metrics.eventTime(java.time.Instant.ofEpochSecond(1_700_000_000)); // older: the gauge keeps the newest
+            metrics.transaction(true);
+            metrics.polled(false, java.time.Instant.ofEpochSecond(1_800_000_000));
             String body = get("http://127.0.0.1:" + server.port() + "/metrics");
             assertThat(body)
                     .contains("vigil_collector_records_total{format=\"vpcflow\",outcome=\"published\",source=\"file\"} 1.0")
                     .contains("vigil_collector_records_total{format=\"osquery\",outcome=\"dead_lettered\",source=\"file\"} 0.0")
-                    .contains("vigil_collector_dead_letters_total{format=\"cloudtrail\",reason=\"malformed_json\"} 1.0")
+                    .contains("vigil_collector_dead_letters_total{format=\"cloudtrail\",reason=\"malformed_json\",source=\"file\"} 1.0")
+                    .contains("vigil_collector_newest_event_timestamp_seconds{source=\"file\"} 1.7000005E9")
+                    .contains("vigil_collector_transactions_total{outcome=\"committed\",source=\"file\"} 1.0")
+                    .contains("vigil_collector_transactions_total{outcome=\"aborted\",source=\"file\"} 0.0")
+                    .contains("vigil_collector_polls_total{outcome=\"failed\",source=\"file\"} 1.0")
+                    .contains("vigil_collector_last_poll_success_timestamp_seconds{source=\"file\"} 0.0")
                     .contains("jvm_memory_used_bytes");
         }
     }
