@@ -15,6 +15,8 @@ public final class FlowProfile {
     static final int DIRTY_PROFILE = 1;
     static final int DIRTY_PEERS = 2;
     private static final int KNOWN_SERVICE_KINDS = 64;
+    /** Internal hosts an entity has opened connections to, kept for {@code flow.new_peer}; the stalest makes room. */
+    static final int KNOWN_INTERNAL_PEERS = 128;
     /** The bucket under which {@link #services()} keeps the services themselves. */
     private static final long ANY_PEER = 0;
 
@@ -35,6 +37,13 @@ public final class FlowProfile {
     final ProbeWindows probes = new ProbeWindows();
     final ConnectionWindows connections = new ConnectionWindows();
     final AlertMemo alerts = new AlertMemo();
+    final KnownServices internalPeers = new KnownServices(KNOWN_INTERNAL_PEERS);
+    final ActiveHours activity = new ActiveHours();
+    int newPeerHour = -1;
+    int newPeers;
+    int newPeersReported;
+    /** Whether the current record opened a connection to an internal host this entity never opened one to (not stored). */
+    boolean newInternalPeer;
     int dirty;
     boolean queued;
 
@@ -49,6 +58,7 @@ public final class FlowProfile {
      */
     public void observe(FlowFacts f, ProfileSettings settings) {
         dirty |= DIRTY_PROFILE;
+        newInternalPeer = false;
         if (entityType == null || account == null && f.account() != null) {
             entityType = f.entityType();
             account = f.account();
@@ -60,6 +70,7 @@ public final class FlowProfile {
             return;
         }
         records++;
+        activity.observe(f.hour(), ActiveHours.counts(f));
         if (f.hour() > volume.currentHour()) {
             probes.prune(f.time() - settings.probeWindowMillis());
             connections.prune(f.time() - settings.rateWindowMillis());
@@ -86,6 +97,11 @@ public final class FlowProfile {
         int hour = f.hour();
         int service = peerService(f);
         boolean changed = peerServices.record(peerBucket(f), service, hour);
+        if (f.client() && !f.peerPublic()) {
+            long host = hostKey(f);
+            newInternalPeer = internalPeers.indexOf(host, 0) < 0;
+            changed |= internalPeers.record(host, 0, hour);
+        }
         changed |= services.record(ANY_PEER, Service.kind(service), hour);
         changed |= peers.add(Hll.mix(f.peerHi() * 0x9E3779B97F4A7C15L + f.peerLo()));
         changed |= servicePorts.add(Hll.mix(Service.kind(service)));
@@ -106,6 +122,49 @@ public final class FlowProfile {
     public static int peerService(FlowFacts f) {
         int flags = !f.client() && f.peerPublic() ? Service.INTERNET : f.peerV6() ? Service.V6 : 0;
         return f.service() | flags;
+    }
+
+    /** One internal host, as the key of {@link #internalPeers}: a 64-bit hash of its 128-bit address. */
+    static long hostKey(FlowFacts f) {
+        return Hll.mix(f.peerHi() * 0x9E3779B97F4A7C15L ^ Hll.mix(f.peerLo()));
+    }
+
+    /**
+     * Counts one new internal peer in the event-time hour of {@code f} and returns how many the hour has
+     * had; {@link #newPeersReported} says how many the last finding of that hour reported.
+     */
+    public int countNewPeer(int hour) {
+        if (hour != newPeerHour) {
+            newPeerHour = hour;
+            newPeers = 0;
+            newPeersReported = 0;
+        }
+        return ++newPeers;
+    }
+
+    public int newPeersReported() {
+        return newPeersReported;
+    }
+
+    public void reportedNewPeers(int count) {
+        newPeersReported = count;
+    }
+
+    /** Whether the record just observed opened a connection to an internal host this entity never opened one to. */
+    public boolean newInternalPeer() {
+        return newInternalPeer;
+    }
+
+    public boolean knowsInternalPeer(FlowFacts f) {
+        return internalPeers.indexOf(hostKey(f), 0) >= 0;
+    }
+
+    public KnownServices internalPeers() {
+        return internalPeers;
+    }
+
+    public ActiveHours activity() {
+        return activity;
     }
 
     /**

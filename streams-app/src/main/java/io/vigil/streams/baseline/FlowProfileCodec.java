@@ -16,8 +16,12 @@ import org.apache.kafka.streams.KeyValue;
  * this module's private state (its changelog is internal); a new version must still read the old.
  */
 public final class FlowProfileCodec {
-    /** 2: the profile part ends with the connection windows; version 1 parts (without them) are still read. */
-    static final byte VERSION = 2;
+    /**
+     * 3: the profile part ends with the active hours and the new-peer count, the peers part with the
+     * internal peers; 2: the profile part ends with the connection windows. Older parts are still read
+     * (what they lack starts empty: time-of-day tracking begins anew).
+     */
+    static final byte VERSION = 3;
     private static final byte VERSION_1 = 1;
     private static final String PROFILE = "#profile";
     private static final String PEERS = "#peers";
@@ -55,6 +59,7 @@ public final class FlowProfileCodec {
             p.servicePorts.writeTo(b);
             p.peerServices.writeTo(b);
             p.services.writeTo(b);
+            p.internalPeers.writeTo(b);
             out.add(KeyValue.pair(peersKey(p.entity), finish()));
         }
         for (int slot = p.volume.dirtySlot(0); slot >= 0; slot = p.volume.dirtySlot(slot + 1)) {
@@ -83,6 +88,9 @@ public final class FlowProfileCodec {
             p.servicePorts.readFrom(in);
             p.peerServices.readFrom(in);
             p.services.readFrom(in);
+            if (peers[0] >= 3) {
+                p.internalPeers.readFrom(in);
+            }
         }
         while (hours.hasNext()) {
             KeyValue<String, byte[]> kv = hours.next();
@@ -106,7 +114,7 @@ public final class FlowProfileCodec {
     private static ByteBuffer open(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte version = in.get();
-        if (version != VERSION && version != VERSION_1) {
+        if (version < VERSION_1 || version > VERSION) {
             throw new IllegalStateException("flow profile part of unknown format version " + version);
         }
         return in;
@@ -121,6 +129,8 @@ public final class FlowProfileCodec {
         p.probes.writeTo(out);
         p.alerts.writeTo(out);
         p.connections.writeTo(out);
+        p.activity.writeTo(out);
+        out.putInt(p.newPeerHour).putInt(p.newPeers).putInt(p.newPeersReported);
     }
 
     private static void readProfile(FlowProfile p, ByteBuffer in, byte version) {
@@ -137,6 +147,12 @@ public final class FlowProfileCodec {
         p.alerts.readFrom(in);
         if (version >= 2) {
             p.connections.readFrom(in);
+        }
+        if (version >= 3) {
+            p.activity.readFrom(in);
+            p.newPeerHour = in.getInt();
+            p.newPeers = in.getInt();
+            p.newPeersReported = in.getInt();
         }
     }
 

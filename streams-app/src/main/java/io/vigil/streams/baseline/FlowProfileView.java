@@ -46,9 +46,22 @@ public final class FlowProfileView {
         m.put("services", services(p.services(), false));
         m.put("peer_services", services(p.peerServices(), true));
         m.put("outbound_public_bytes", volume(p.volume()));
+        m.put("active_hours_of_week", activeHours(p.activity()));
+        m.put("known_internal_peers", p.internalPeers().size());
         m.put("recent_probes", probes(p.probes()));
         m.put("recent_connections", connections(p.connections()));
         return m;
+    }
+
+    /** The hours of the week (UTC) in which the entity was active, for {@code flow.time_of_day}. */
+    private static List<String> activeHours(ActiveHours a) {
+        List<String> out = new ArrayList<>();
+        for (int slot = 0; slot < ActiveHours.SLOTS; slot++) {
+            if (a.active(slot)) {
+                out.add(HourlyVolume.slotName(slot));
+            }
+        }
+        return out;
     }
 
     private static List<Map<String, Object>> services(KnownServices table, boolean withPeer) {

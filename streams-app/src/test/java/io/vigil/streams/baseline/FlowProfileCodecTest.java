@@ -58,23 +58,47 @@ class FlowProfileCodecTest {
     }
 
     @Test
-    void aVersionOneProfileIsStillRead() {
+    void olderVersionsAreStillRead() {
         FlowProfile p = busyProfile();
         p.connections().prune(Long.MAX_VALUE);
         TreeMap<String, byte[]> store = store(p);
-        // Version 1 wrote no connection windows: the same part without its last byte (an empty window list).
-        byte[] v2 = store.get(FlowProfileCodec.profileKey("i-0a1"));
-        assertThat(v2[0]).isEqualTo(FlowProfileCodec.VERSION);
+        byte[] v3 = store.get(FlowProfileCodec.profileKey("i-0a1"));
+        assertThat(v3[0]).isEqualTo(FlowProfileCodec.VERSION);
+        // Version 3 appended the active hours (40 bytes) and the new-peer count (12) to the profile part, and the
+        // internal peers (an empty table here: 2 bytes) to the peers part; version 2 ends with the connection
+        // windows (an empty list: one zero byte), which version 1 did not write.
+        byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 52);
         assertThat(v2[v2.length - 1]).isZero();
-        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
-        v1[0] = 1;
-        store.put(FlowProfileCodec.profileKey("i-0a1"), v1);
-        store.replaceAll((k, v) -> {
-            byte[] old = v.clone();
-            old[0] = 1;
-            return old;
-        });
-        FlowProfile copy = decode(store, p.entity());
+        byte[] peers = store.get(FlowProfileCodec.peersKey("i-0a1"));
+        store.put(FlowProfileCodec.peersKey("i-0a1"), java.util.Arrays.copyOf(peers, peers.length - 2));
+        for (byte version = 2; version >= 1; version--) {
+            TreeMap<String, byte[]> old = new TreeMap<>(store);
+            old.put(FlowProfileCodec.profileKey("i-0a1"), version == 2 ? v2 : java.util.Arrays.copyOf(v2, v2.length - 1));
+            byte v = version;
+            old.replaceAll((k, bytes) -> {
+                byte[] b = bytes.clone();
+                b[0] = v;
+                return b;
+            });
+            var copy = FlowProfileView.of(decode(old, p.entity()));
+            var expected = FlowProfileView.of(p);
+            // What the old formats lacked starts empty: time-of-day tracking begins anew.
+            assertThat(copy.get("active_hours_of_week")).asList().isEmpty();
+            copy.remove("active_hours_of_week");
+            expected.remove("active_hours_of_week");
+            assertThat(copy).as("version %d", version).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void activeHoursAndInternalPeersSurviveStorage() {
+        FlowProfile p = busyProfile();
+        FlowFacts f = new FlowFacts(InternalNetworks.NONE);
+        f.read(flow("10.0.0.5", 40000, "10.0.3.3", 5432).direction("egress").afterSeconds(49 * 3600L).build(), 0, "flows.raw", 0, 99);
+        p.observe(f, SETTINGS);
+        FlowProfile copy = decode(store(p), p.entity());
+        assertThat((List<?>) FlowProfileView.of(copy).get("active_hours_of_week")).hasSize(48);
+        assertThat(copy.knowsInternalPeer(f)).isTrue();
         assertThat(FlowProfileView.of(copy)).isEqualTo(FlowProfileView.of(p));
     }
 

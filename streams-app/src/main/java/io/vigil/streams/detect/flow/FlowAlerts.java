@@ -19,7 +19,7 @@ import java.util.Map;
 final class FlowAlerts {
     private FlowAlerts() {}
 
-    /** The finding for the current record's entity; tags name the GuardDuty type and the playbook. */
+    /** The finding for the current record's entity; tags name the GuardDuty type (null: none matches) and the playbook. */
     static FlowAlert alert(String detector, Severity severity, FlowProfile p, FlowFacts f, List<String> attack, String summary,
                            Map<String, String> observed, Map<String, String> baseline, String reason, String evidenceKey,
                            String guardDuty, List<SourceRef> sources) {
@@ -33,7 +33,8 @@ final class FlowAlerts {
                            Map<String, String> observed, Map<String, String> baseline, String reason, String evidenceKey,
                            String guardDuty, String playbook, List<SourceRef> sources) {
         Detection d = new Detection(detector, FindingKind.anomaly, severity, p.entity(), p.entityType(), p.account(), attack, summary,
-                observed, baseline, reason, evidenceKey, List.of("flow", "guardduty:" + guardDuty, "playbook:" + playbook));
+                observed, baseline, reason, evidenceKey, guardDuty == null ? List.of("flow", "playbook:" + playbook)
+                        : List.of("flow", "guardduty:" + guardDuty, "playbook:" + playbook));
         return new FlowAlert(d, Instant.ofEpochMilli(f.time()), sources);
     }
 

@@ -20,7 +20,8 @@ import org.apache.kafka.common.config.ConfigException;
 public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettings profile, int cachedProfiles,
                          InternalNetworks internalNetworks, int scanDistinctPorts, int sweepDistinctHosts, int rejectedBurst,
                          double volumeK, long volumeFloorBytes, Severity newPeerMinSeverity, long alertDedupeMillis,
-                         int bruteForceFlows, int dosFlows, long dosPackets) {
+                         int bruteForceFlows, int dosFlows, long dosPackets, boolean[] spamPorts, int timeOfDayMinDays,
+                         int timeOfDayMinFlows, boolean timeOfDayByWeek, int newPeerMediumPeers) {
 
     private static final String P = "vigil.flow.";
     public static final String SOURCE_TOPIC = P + "source.topic";
@@ -42,6 +43,11 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
     public static final String BRUTE_FORCE_FLOWS = P + "brute_force.flows";
     public static final String DOS_FLOWS = P + "dos.flows";
     public static final String DOS_PACKETS = P + "dos.packets";
+    public static final String SPAM_PORTS = P + "spam.ports";
+    public static final String TIME_OF_DAY_MIN_DAYS = P + "time_of_day.min.days";
+    public static final String TIME_OF_DAY_MIN_FLOWS = P + "time_of_day.min.flows";
+    public static final String TIME_OF_DAY_GRANULARITY = P + "time_of_day.granularity";
+    public static final String NEW_PEER_MEDIUM_PEERS = P + "new_peer.medium.peers";
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(SOURCE_TOPIC, Type.STRING, Topics.FLOWS_RAW.name(), Importance.LOW, "Topic of FlowRecords to read.")
@@ -79,12 +85,23 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
             .define(DOS_FLOWS, Type.INT, 500, Range.atLeast(2), Importance.MEDIUM,
                     "Flows between one source and one host:port within the window that make a flood; HIGH at 4x. Keep above ~200: a health check every few seconds gives that many.")
             .define(DOS_PACKETS, Type.LONG, 1_000_000L, Range.atLeast(1), Importance.MEDIUM,
-                    "Or packets between one source and one host:port within the window that make a flood; HIGH at 4x.");
+                    "Or packets between one source and one host:port within the window that make a flood; HIGH at 4x.")
+            .define(SPAM_PORTS, Type.LIST, List.of("25", "465", "587"), Importance.LOW,
+                    "TCP ports of mail submission and relay: a learned entity's first outbound connection to the internet on one is flow.spam.")
+            .define(TIME_OF_DAY_MIN_DAYS, Type.INT, 14, Range.atLeast(1), Importance.MEDIUM,
+                    "Days of event time an entity's active hours are watched before flow.time_of_day judges it (each hour of the week seen at least twice).")
+            .define(TIME_OF_DAY_MIN_FLOWS, Type.INT, 20, Range.atLeast(1), Importance.MEDIUM,
+                    "Flows the entity starts (or serves to internal peers) within an unusual hour before it is reported: a stray NTP or update check is not activity.")
+            .define(TIME_OF_DAY_GRANULARITY, Type.STRING, "day", ValidString.in("day", "week"), Importance.MEDIUM,
+                    "day: unusual when the entity was never active at that hour of the day, nor the hour before or after, on any day; "
+                            + "week: the same, for that hour of the week only (also reports weekend work at usual hours).")
+            .define(NEW_PEER_MEDIUM_PEERS, Type.INT, 10, Range.atLeast(2), Importance.MEDIUM,
+                    "New internal hosts an entity connects to within an event-time hour that make flow.new_peer MEDIUM instead of LOW.");
 
     public FlowConfig {
         if (volumeK < 0 || volumeFloorBytes < 0 || alertDedupeMillis < 0 || cachedProfiles < 1
                 || scanDistinctPorts < 2 || sweepDistinctHosts < 2 || rejectedBurst < 2 || bruteForceFlows < 2 || dosFlows < 2
-                || dosPackets < 1) {
+                || dosPackets < 1 || spamPorts.length != 65536 || timeOfDayMinDays < 1 || timeOfDayMinFlows < 1 || newPeerMediumPeers < 2) {
             throw new IllegalArgumentException("invalid flow detection settings");
         }
     }
@@ -110,6 +127,32 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
                 (Integer) v.get(CACHED_PROFILES), internal, (Integer) v.get(SCAN_DISTINCT_PORTS), (Integer) v.get(SWEEP_DISTINCT_HOSTS),
                 (Integer) v.get(REJECTED_BURST), (Double) v.get(VOLUME_K), (Long) v.get(VOLUME_FLOOR_BYTES),
                 Severity.valueOf((String) v.get(NEW_PEER_MIN_SEVERITY)), (Long) v.get(ALERT_DEDUPE_MS),
-                (Integer) v.get(BRUTE_FORCE_FLOWS), (Integer) v.get(DOS_FLOWS), (Long) v.get(DOS_PACKETS));
+                (Integer) v.get(BRUTE_FORCE_FLOWS), (Integer) v.get(DOS_FLOWS), (Long) v.get(DOS_PACKETS), ports(SPAM_PORTS, v),
+                (Integer) v.get(TIME_OF_DAY_MIN_DAYS), (Integer) v.get(TIME_OF_DAY_MIN_FLOWS), "week".equals(v.get(TIME_OF_DAY_GRANULARITY)),
+                (Integer) v.get(NEW_PEER_MEDIUM_PEERS));
+    }
+
+    /** Whether a TCP port is one of {@link #SPAM_PORTS}. */
+    public boolean spamPort(int port) {
+        return port >= 0 && port < 65536 && spamPorts[port];
+    }
+
+    /** A list of port numbers as a lookup table indexed by port. */
+    private static boolean[] ports(String key, Map<String, Object> v) {
+        boolean[] out = new boolean[65536];
+        @SuppressWarnings("unchecked")
+        List<String> ports = (List<String>) v.get(key);
+        for (String p : ports) {
+            try {
+                int port = Integer.parseInt(p.trim());
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                out[port] = true;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, ports, "expected a list of port numbers from 1 to 65535, e.g. 25,465,587");
+            }
+        }
+        return out;
     }
 }

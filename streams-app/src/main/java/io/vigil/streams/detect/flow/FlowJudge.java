@@ -26,9 +26,16 @@ public final class FlowJudge {
             return List.of();
         }
         boolean learned = p.learned();
-        List<FlowAlert> alerts = add(null, NewPeerServiceDetector.score(p, f, config));
+        // flow.spam is the specific reading of a new mail service: it replaces new_peer_service for that record.
+        List<FlowAlert> alerts = add(null, SpamDetector.score(p, f, config));
+        if (alerts == null) {
+            alerts = add(alerts, NewPeerServiceDetector.score(p, f, config));
+        }
+        boolean novelty = alerts != null;
         alerts = add(alerts, UnusualPortDetector.score(p, f, config));
         p.observe(f, config.profile());
+        alerts = add(alerts, NewPeerDetector.score(p, f, config, learned, novelty));
+        alerts = add(alerts, TimeOfDayDetector.score(p, f, config));
         if (f.probe()) {
             alerts = add(alerts, PortScanDetector.score(p, f, config));
             alerts = add(alerts, PortSweepDetector.score(p, f, config));

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.DynamicTest;
  * Runs a detector's fixture file ({@code <name>.fixtures.jsonl} beside the detector's tests): each line
  * a case with flows (relative seconds from a Monday 00:00 UTC, optional repeats that vary a port or an
  * address), optional config overrides ({@code vigil.flow.} keys without the prefix) and the expected
- * verdict of one detector — a severity (it fires once, or {@code count} times), or null for "does not fire".
+ * verdict of one detector — a severity (it fires once, or {@code count} times, the last one with severity
+ * {@code last} if given), or null for "does not fire".
  *
  * <p>Flow fields: t (seconds), src, sp, dst, dp, proto (6), bytes (1000), packets (10), action (ACCEPT),
  * dir (egress/ingress), instance (i-0a1, null for none), iface (eni-0a1), status (OK); repeat n times
@@ -56,6 +57,9 @@ final class FlowFixtures {
         } else {
             assertThat(fired).as("%s fires", detector).hasSize(c.path("count").asInt(1));
             assertThat(fired.get(0).detection().severity().name()).isEqualTo(c.get("expect").asText());
+            if (c.hasNonNull("last")) {
+                assertThat(fired.get(fired.size() - 1).detection().severity().name()).as("the last finding").isEqualTo(c.get("last").asText());
+            }
         }
     }
 
