@@ -148,6 +148,8 @@ class BaselineApiTest {
                 .isEqualTo(instances.size());
         assertThat(gauge("vigil_baseline_entities", "inventory-hosts")).isEqualTo(hosts.size());
         assertThat(gauge("vigil_baseline_learning_entities", "flow-profiles")).isEqualTo(instances.size());
+        assertThat(gauge("vigil_baseline_learning_entities", "principal-profiles")).as("one call is not yet a baseline").isEqualTo(1);
+        assertThat(gauge("vigil_baseline_learning_entities", "config-baselines")).as("learned from the first item").isZero();
         assertThat(gauge("vigil_baseline_state_bytes", "flow-profiles")).isPositive();
 
         Map<String, JsonNode> snapshots = snapshots();

@@ -174,9 +174,13 @@ public final class BaselineSnapshots implements AutoCloseable {
         return view;
     }
 
-    /** Whether a baseline says it is still learning (flow profiles do; the other stores judge from their first record). */
+    /**
+     * Whether a baseline says it is still learning: flow profiles by their learning state, principal profiles by a
+     * {@code learned_at} not yet set. Configuration and host baselines judge from their first record (or an approval).
+     */
     private static boolean learning(Map<String, Object> baseline) {
-        return baseline.get("learning") instanceof Map<?, ?> l && "learning".equals(l.get("state"));
+        return baseline.get("learning") instanceof Map<?, ?> l && "learning".equals(l.get("state"))
+                || baseline.containsKey("learned_at") && baseline.get("learned_at") == null;
     }
 
     private static String json(Map<String, Object> m) {

@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Departures from a principal's own baseline, once it has been learned: {@code audit.new_source} (a
- * network, tool or region the principal never used) and {@code audit.first_seen_api} (an API it never
- * called, weighted by how sensitive the API is).
+ * network, tool or region the principal never used), {@code audit.first_seen_api} (an API it never
+ * called) and {@code audit.rare_api} (an API it called only a few times, back after a day or more without it),
+ * both weighted by how sensitive the API is.
  *
  * <p>Why: stolen credentials are used from the attacker's network and tools, and for things the owner
  * never does (ATT&CK T1078.004 valid cloud accounts; GuardDuty UnauthorizedAccess:IAMUser/
@@ -27,6 +28,11 @@ import java.util.Set;
 public final class PrincipalDetector {
     public static final String NEW_SOURCE = "audit.new_source";
     public static final String FIRST_SEEN_API = "audit.first_seen_api";
+    public static final String RARE_API = "audit.rare_api";
+    /** An API the principal called at most this often before, and for under 1 % of its calls, is rare for it. */
+    static final long RARE_MAX_CALLS = 3;
+    /** ... and only when it comes back after this long without it: a run of calls in one job is one use, not many. */
+    static final long RARE_GAP_MS = 86_400_000L;
     private static final Set<String> SENSITIVE_SERVICES = Set.of("iam", "sts", "kms", "cloudtrail", "organizations", "secretsmanager",
             "ssm", "guardduty", "config", "securityhub", "ec2-instance-connect", "lambda", "sso", "identitystore");
 
@@ -74,6 +80,23 @@ public final class PrincipalDetector {
         }
         String api = service(e) + ":" + e.getEventName();
         boolean write = !Boolean.TRUE.equals(e.getReadOnly()) && !isRead(e.getEventName());
+        Long calls = p.apiCalls.get(api);
+        Long lastCall = p.apis.get(api);
+        if (calls != null && lastCall != null && write && calls <= RARE_MAX_CALLS && calls * 100 < p.events
+                && e.getEventTime().toEpochMilli() - lastCall >= RARE_GAP_MS) {
+            Severity s = SENSITIVE_SERVICES.contains(service(e)) ? Severity.MEDIUM : Severity.LOW;
+            Map<String, String> observed = observed(e);
+            observed.put("api", api);
+            Map<String, String> baseline = baseline(p);
+            baseline.put("api_calls_before", String.valueOf(calls));
+            baseline.put("api_last_called", Instant.ofEpochMilli(lastCall).toString());
+            baseline.put("rare_means", "at most " + RARE_MAX_CALLS + " calls and under 1% of the principal's, back after " + RARE_GAP_MS / 3_600_000 + " h or more");
+            out.add(new Detection(RARE_API, FindingKind.anomaly, s, e.getPrincipalArn(), "principal", account(e), List.of("T1078.004"),
+                    e.getPrincipalArn() + " called " + api + ", which it made only " + calls + " time(s) in " + p.events + " calls, last on "
+                            + Instant.ofEpochMilli(lastCall) + (s == Severity.MEDIUM ? " (a security-sensitive service)" : "") + ".",
+                    observed, baseline, "a call a principal almost never makes, coming back, is how a dormant capability is abused after takeover",
+                    "rare:" + api + ":" + e.getEventId(), List.of("playbook:suspicious-activity")));
+        }
         if (!p.apis.containsKey(api) && write) {
             Severity s = SENSITIVE_SERVICES.contains(service(e)) ? Severity.MEDIUM : Severity.LOW;
             Map<String, String> observed = observed(e);
@@ -89,7 +112,7 @@ public final class PrincipalDetector {
         return out;
     }
 
-    static PrincipalProfile update(PrincipalProfile p, AuditEvent e) {
+    static PrincipalProfile update(PrincipalProfile p, AuditEvent e, Learning learning) {
         PrincipalProfile next = p == null ? new PrincipalProfile() : p;
         long t = e.getEventTime().toEpochMilli();
         next.firstSeen = Math.min(next.firstSeen, t);
@@ -98,7 +121,12 @@ public final class PrincipalDetector {
         put(next.networks, network(e.getSourceIp()), t);
         put(next.agents, agentFamily(e.getUserAgent()), t);
         put(next.regions, e.getAwsRegion(), t);
-        put(next.apis, service(e) + ":" + e.getEventName(), t);
+        String api = service(e) + ":" + e.getEventName();
+        next.apiCalls.merge(api, 1L, Long::sum);
+        put(next.apis, api, t);
+        if (next.learnedAt == null && next.learned(learning.minEvents(), learning.minSpan().toMillis())) {
+            next.learnedAt = t;
+        }
         return next;
     }
 

@@ -28,7 +28,7 @@ final class PrincipalProcessor extends DetectorProcessor<AuditEvent, PrincipalPr
         }
         PrincipalProfile before = store.get(event.getPrincipalArn());
         List<Detection> detections = PrincipalDetector.score(before, event, learning);
-        store.put(event.getPrincipalArn(), PrincipalDetector.update(before, event));
+        store.put(event.getPrincipalArn(), PrincipalDetector.update(before, event, learning));
         RecordMetadata meta = context.recordMetadata().orElseThrow();
         List<SourceRef> sources = List.of(new SourceRef(meta.topic(), meta.partition(), meta.offset(), event.getEventId()));
         for (Detection d : detections) {

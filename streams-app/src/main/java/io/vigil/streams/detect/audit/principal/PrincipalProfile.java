@@ -17,10 +17,14 @@ final class PrincipalProfile {
     long firstSeen = Long.MAX_VALUE;
     long lastSeen = Long.MIN_VALUE;
     long events;
+    /** Event time at which the baseline became judgeable (enough calls over enough time); null while learning. */
+    Long learnedAt;
     final Map<String, Long> networks = lru(MAX_NETWORKS);
     final Map<String, Long> agents = lru(MAX_AGENTS);
     final Map<String, Long> regions = lru(MAX_REGIONS);
     final Map<String, Long> apis = lru(MAX_APIS);
+    /** How often each API was called (the same keys as {@link #apis}, touched together, so both drop the same least recent one). */
+    final Map<String, Long> apiCalls = lru(MAX_APIS);
 
     boolean learned(long minEvents, long minSpanMillis) {
         return events >= minEvents && lastSeen - firstSeen >= minSpanMillis;

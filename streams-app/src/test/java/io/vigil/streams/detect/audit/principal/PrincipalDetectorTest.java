@@ -26,7 +26,7 @@ class PrincipalDetectorTest {
 
     private List<Detection> feed(AuditEvent e) {
         List<Detection> d = PrincipalDetector.score(profile, e, learning);
-        profile = PrincipalDetector.update(profile, e);
+        profile = PrincipalDetector.update(profile, e, learning);
         return d;
     }
 
@@ -68,6 +68,42 @@ class PrincipalDetectorTest {
                 });
         assertThat(feed(event(Duration.ofHours(49), "sqs", "SendMessage", "10.20.4.1", "aws-sdk-go/1.50 linux", "eu-west-1")))
                 .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.LOW));
+    }
+
+    @Test
+    void learningEndsOnceEnoughCallsSpanEnoughTime() {
+        assertThat(profile.learnedAt).as("the 49th call at 24 h makes 49 calls: the 50th, 24.5 h in, ends learning")
+                .isEqualTo(T0.plus(Duration.ofMinutes(30L * 49)).toEpochMilli());
+        PrincipalProfile fresh = PrincipalDetector.update(null, event(Duration.ZERO, "s3", "PutObject", "10.20.4.1", "aws-sdk-go/1.50 linux", "eu-west-1"),
+                learning);
+        assertThat(fresh.learnedAt).isNull();
+    }
+
+    @Test
+    void aRarelyUsedSensitiveCallBackAfterDaysIsMediumRepeatedRoutineIsNot() {
+        for (int i = 96; i < 250; i++) {
+            feed(event(Duration.ofMinutes(30L * i), "s3", "PutObject", "10.20.4.1", "aws-sdk-go/1.50 linux", "eu-west-1"));
+        }
+        assertThat(feed(event(Duration.ofHours(126), "iam", "CreateAccessKey", "10.20.4.1", "aws-sdk-go/1.50 linux", "eu-west-1")))
+                .singleElement().satisfies(x -> assertThat(x.detector()).isEqualTo("audit.first_seen_api"));
+        assertThat(feed(event(Duration.ofHours(127), "iam", "CreateAccessKey", "10.20.4.1", "aws-sdk-go/1.50 linux", "eu-west-1")))
+                .as("the same job an hour later: one use").isEmpty();
+        List<Detection> back = feed(event(Duration.ofDays(8), "iam", "CreateAccessKey", "10.20.4.1", "aws-sdk-go/1.50 linux", "eu-west-1"));
+        assertThat(back).singleElement().satisfies(x -> {
+            assertThat(x.detector()).isEqualTo("audit.rare_api");
+            assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(x.baseline()).containsEntry("api_calls_before", "2").containsKey("api_last_called");
+        });
+        assertThat(feed(event(Duration.ofDays(8).plusMinutes(1), "s3", "PutObject", "10.20.4.1", "aws-sdk-go/1.50 linux", "eu-west-1")))
+                .as("routine is never rare").isEmpty();
+    }
+
+    @Test
+    void aProfileSurvivesItsStoreSerdeWithCountsAndLearning() {
+        var serde = PrincipalProfileSerde.serde();
+        PrincipalProfile back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", profile));
+        assertThat(back.learnedAt).isEqualTo(profile.learnedAt);
+        assertThat(back.apiCalls).containsEntry("s3:PutObject", 48L).containsEntry("ec2:CreateSnapshot", 48L);
     }
 
     @Test
