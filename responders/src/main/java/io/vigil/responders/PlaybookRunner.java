@@ -82,8 +82,10 @@ final class PlaybookRunner {
                         ? failed(ctx, step, target, at, "evidence capture failed, so " + f.getEntity() + " is not stopped: " + noEvidence.get(), false)
                         : skipped(ctx, step, target, at, "would not stop " + f.getEntity() + ": " + noEvidence.get());
             } else if (execute && step.requiresApproval()) {
+                Map<String, String> d = new java.util.LinkedHashMap<>(requestDetails(playbook));
+                d.putAll(StepDispatcher.requestDetails(step.action(), f));
                 entry = LedgerEntries.entry(ctx, step, target, ActionStatus.REQUESTED, false, at, null,
-                        "awaiting approval: " + step.action().yamlName() + " on " + target, requestDetails(playbook), null);
+                        "awaiting approval: " + step.action().yamlName() + " on " + target, d, null);
             } else if (execute && (overLimit = reach.wouldExceed(playbook.name(), playbook.governance().limits(), step.action(), f.getEntity(), at)).isPresent()) {
                 Map<String, String> d = new java.util.LinkedHashMap<>(requestDetails(playbook));
                 d.put("blast_radius", overLimit.get());

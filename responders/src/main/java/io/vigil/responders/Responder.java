@@ -80,9 +80,9 @@ public final class Responder implements AutoCloseable {
         ResponsePorts ports = opts.execute() ? ResponsePorts.executing(aws, opts.forensic()) : ResponsePorts.dryRun(aws, opts.forensic());
         if (opts.execute() && opts.webhook().isPresent()) {
             Webhook w = opts.webhook().get();
-            ports = new ResponsePorts(ports.containment(), ports.snapshots(), ports.credentials(), new io.vigil.responders.notify.WebhookNotify(
+            ports = ports.withNotifier(new io.vigil.responders.notify.WebhookNotify(
                     java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build(), w.url(), w.bearerToken(),
-                    java.time.Duration.ofSeconds(30)), ports.forensics());
+                    java.time.Duration.ofSeconds(30)));
         }
         return new Responder(catalog, ports, opts.execute(), new ArrayList<>(List.of(aws)));
     }

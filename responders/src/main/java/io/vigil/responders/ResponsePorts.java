@@ -1,6 +1,12 @@
 package io.vigil.responders;
 
+import io.vigil.responders.action.ActionContext;
+import io.vigil.responders.action.Outcome;
 import io.vigil.responders.aws.AwsClients;
+import io.vigil.responders.aws.revert.AwsDriftReverts;
+import io.vigil.responders.revert.DriftDiff;
+import io.vigil.responders.revert.DriftReverts;
+import java.util.Map;
 import io.vigil.responders.aws.DryRunEc2Containment;
 import io.vigil.responders.aws.DryRunEc2ForensicCopies;
 import io.vigil.responders.aws.Ec2ForensicCopies;
@@ -21,12 +27,33 @@ import io.vigil.responders.notify.LogNotify;
 import io.vigil.responders.notify.Notify;
 
 /** The adapters a responder acts through, one per port, all either executing or all dry-run. */
-public record ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier, ForensicCopies forensics) {
+public record ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier, ForensicCopies forensics,
+                            DriftReverts reverts) {
 
     /** Without a forensic account: {@code volume.forensic_copy} steps are skipped, saying so. */
     public ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier) {
         this(containment, snapshots, credentials, notifier, (instanceId, ctx) -> io.vigil.responders.action.Outcome.skipped(
                 "no forensic account configured (vigil respond --forensic-account and --forensic-kms-key)", java.util.Map.of()));
+    }
+
+    /** Without drift reverts: {@code config.revert} steps are skipped, saying so. */
+    public ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier, ForensicCopies forensics) {
+        this(containment, snapshots, credentials, notifier, forensics, new DriftReverts() {
+            @Override
+            public Outcome revert(DriftDiff diff, ActionContext ctx) {
+                return Outcome.skipped("this responder has no drift reverts", Map.of());
+            }
+
+            @Override
+            public Outcome undo(String resourceId, Map<String, String> recorded, ActionContext ctx) {
+                return Outcome.skipped("this responder has no drift reverts", Map.of());
+            }
+        });
+    }
+
+    /** The same ports with another notifier (a webhook). */
+    public ResponsePorts withNotifier(Notify other) {
+        return new ResponsePorts(containment, snapshots, credentials, other, forensics, reverts);
     }
 
     public static ResponsePorts executing(AwsClients aws) {
@@ -35,7 +62,7 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
 
     public static ResponsePorts executing(AwsClients aws, Optional<ForensicTarget> forensic) {
         return new ResponsePorts(new Ec2Containment(aws.ec2()), new Ec2Snapshots(aws.ec2()), new IamCredentials(aws.iam()), new LogNotify(),
-                new Ec2ForensicCopies(aws.ec2(), forensic));
+                new Ec2ForensicCopies(aws.ec2(), forensic), new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), true));
     }
 
     public static ResponsePorts dryRun(AwsClients aws) {
@@ -44,12 +71,13 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
 
     public static ResponsePorts dryRun(AwsClients aws, Optional<ForensicTarget> forensic) {
         return new ResponsePorts(new DryRunEc2Containment(aws.ec2()), new DryRunEc2Snapshots(aws.ec2()),
-                new DryRunIamCredentials(aws.iam()), new DryRunNotify(), new DryRunEc2ForensicCopies(aws.ec2(), forensic));
+                new DryRunIamCredentials(aws.iam()), new DryRunNotify(), new DryRunEc2ForensicCopies(aws.ec2(), forensic),
+                new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), false));
     }
 
     /** Dry run without reading the cloud, for when it cannot be reached; {@code why} is recorded with each plan. */
     public static ResponsePorts unread(String why) {
         UnreadPlans plans = new UnreadPlans(why);
-        return new ResponsePorts(plans, plans, plans, new DryRunNotify(), plans);
+        return new ResponsePorts(plans, plans, plans, new DryRunNotify(), plans, plans);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The way back from a case: which of its executed steps a restore puts back, the restore requests for them
+ * The way back from a case: which of its executed steps a restore puts back (containments, and drift reverts:
+ * an undo of a revert is a restore too), the restore requests for them
  * (always awaiting approval, four eyes), and what cannot be restored and why.
  */
 final class Restores {
@@ -36,11 +37,13 @@ final class Restores {
     static List<ResponseAction> requests(Ledger ledger, String caseId, String requestedBy, Instant now) {
         List<ResponseAction> out = new ArrayList<>();
         for (ResponseAction e : ledger.caseEntries(caseId)) {
-            if (e.getStatus() != ActionStatus.EXECUTED || e.getDryRun()) {
+            if (e.getDryRun() || e.getStatus() != (reverted(e) ? ActionStatus.REVERTED : ActionStatus.EXECUTED)) {
                 continue;
             }
             ActionType restore;
-            if (e.getActionType().equals(ActionType.INSTANCE_CONTAIN.yamlName())) {
+            if (reverted(e)) {
+                restore = ActionType.CONFIG_RESTORE;
+            } else if (e.getActionType().equals(ActionType.INSTANCE_CONTAIN.yamlName())) {
                 restore = ActionType.INSTANCE_RESTORE;
             } else if (CREDENTIAL_STEPS.contains(e.getActionType())) {
                 restore = ActionType.CREDENTIALS_RESTORE;
@@ -81,7 +84,8 @@ final class Restores {
     static List<ResponseAction> originals(ResponseAction request, Ledger ledger, ActionType restore) {
         String restores = request.getDetails().get(RESTORES);
         if (restores != null) {
-            return ledger.entry(restores, ActionStatus.EXECUTED).filter(e -> !e.getDryRun()).map(List::of).orElse(List.of());
+            ActionStatus done = restore == ActionType.CONFIG_RESTORE ? ActionStatus.REVERTED : ActionStatus.EXECUTED;
+            return ledger.entry(restores, done).filter(e -> !e.getDryRun()).map(List::of).orElse(List.of());
         }
         String caseId = request.getDetails().get("case_id");
         return ledger.caseEntries(caseId).stream()
@@ -90,6 +94,11 @@ final class Restores {
                         ? e.getActionType().equals(ActionType.INSTANCE_CONTAIN.yamlName()) && e.getTarget().equals(request.getTarget())
                         : CREDENTIAL_STEPS.contains(e.getActionType()) && concerns(e, request.getTarget()))
                 .toList();
+    }
+
+    /** A drift revert carried out is recorded as REVERTED; it is what a config.restore undoes. */
+    private static boolean reverted(ResponseAction e) {
+        return e.getActionType().equals(ActionType.CONFIG_REVERT.yamlName());
     }
 
     private static boolean concerns(ResponseAction credentialStep, String principal) {

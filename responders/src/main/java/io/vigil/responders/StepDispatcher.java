@@ -7,6 +7,7 @@ import io.vigil.responders.action.Outcome;
 import io.vigil.responders.credentials.PrincipalArns;
 import io.vigil.responders.ledger.Ledger;
 import io.vigil.responders.notify.CaseEvent;
+import io.vigil.responders.revert.DriftDiff;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;
 import java.util.List;
@@ -58,8 +59,15 @@ final class StepDispatcher {
                     .map(role -> ports.credentials().revokeRoleSessions(role, ctx))
                     .orElseGet(() -> Outcome.skipped(entity + " is not an IAM role or role session", Map.of()));
             case NOTIFY_CASE -> ports.notifier().caseEvent(caseEvent(f, ctx, soFar), ctx);
-            case INSTANCE_RESTORE, CREDENTIALS_RESTORE -> throw new IllegalStateException(action.yamlName() + " runs only once approved");
+            case CONFIG_REVERT -> DriftDiff.of(f).map(d -> ports.reverts().revert(d, ctx)).orElseGet(() -> Outcome.skipped(
+                    "not a configuration drift of a cloud resource (its evidence names no resource_type), so there is no baseline to revert to", Map.of()));
+            case INSTANCE_RESTORE, CREDENTIALS_RESTORE, CONFIG_RESTORE -> throw new IllegalStateException(action.yamlName() + " runs only once approved");
         };
+    }
+
+    /** What a request for this step must carry so that it can be carried out from the ledger alone: a revert, the drift. */
+    static Map<String, String> requestDetails(ActionType action, Finding f) {
+        return action == ActionType.CONFIG_REVERT ? DriftDiff.of(f).map(DriftDiff::toDetails).orElse(Map.of()) : Map.of();
     }
 
     /**
@@ -83,6 +91,9 @@ final class StepDispatcher {
                     List.of(), "approved step " + request.getStep() + " of " + request.getPlaybook(), ctx.playbook(), List.of()), ctx);
             case INSTANCE_RESTORE -> restoreInstance(target, request, ctx, ledger);
             case CREDENTIALS_RESTORE -> restoreCredentials(target, request, ctx, ledger);
+            case CONFIG_REVERT -> DriftDiff.fromDetails(target, request.getDetails()).map(d -> ports.reverts().revert(d, ctx))
+                    .orElseGet(() -> Outcome.skipped("the request carries no drift of " + target + " to revert", Map.of()));
+            case CONFIG_RESTORE -> undoRevert(target, request, ctx, ledger);
         };
     }
 
@@ -93,6 +104,14 @@ final class StepDispatcher {
         }
         // the first containment of the case is the one that recorded the instance's own groups
         return ports.containment().restoreInstance(instance, originals.get(0).getDetails(), ctx);
+    }
+
+    private Outcome undoRevert(String resource, ResponseAction request, ActionContext ctx, Ledger ledger) {
+        List<ResponseAction> originals = Restores.originals(request, ledger, ActionType.CONFIG_RESTORE);
+        if (originals.isEmpty()) {
+            return Outcome.skipped("case " + ctx.caseId() + " has no carried-out config.revert of " + resource + " to undo", Map.of());
+        }
+        return ports.reverts().undo(resource, originals.get(0).getDetails(), ctx);
     }
 
     private Outcome restoreCredentials(String target, ResponseAction request, ActionContext ctx, Ledger ledger) {

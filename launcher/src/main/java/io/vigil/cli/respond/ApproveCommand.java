@@ -77,7 +77,7 @@ public final class ApproveCommand implements Callable<Integer> {
                     request.getTarget(), by, approval.getCaseId());
             if (!reject) {
                 System.out.println("carried out by the running 'vigil respond' service"
-                        + (request.getActionType().endsWith(".restore") ? ", or now with: vigil restore " + approval.getCaseId() + " --execute" : ""));
+                        + (request.getActionType().endsWith(".restore") || request.getActionType().equals("config.revert") ? ", or now with: vigil restore " + approval.getCaseId() + " --execute" : ""));
             }
             return 0;
         }

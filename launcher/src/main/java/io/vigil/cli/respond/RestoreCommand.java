@@ -23,11 +23,12 @@ import picocli.CommandLine.Parameters;
         description = {"Lifts a case's containment: puts back the security groups, instance profile",
                 "and termination protection of each instance it isolated, reactivates the",
                 "keys it deactivated and lifts the deny policies it attached (from what the",
-                "ledger recorded). Session revocations stay. Dry run (prints the exact calls,",
-                "changes nothing) unless --execute; with --execute each restore is requested",
-                "and waits for a four-eyes approval (vigil approve ACTION --by someone else),",
-                "then is carried out by the running 'vigil respond' service or by running",
-                "this command again."})
+                "ledger recorded), and undoes the drift reverts it carried out. Session",
+                "revocations stay. Dry run (prints the exact calls, changes nothing) unless",
+                "--execute; with --execute each restore is requested and waits for a",
+                "four-eyes approval (vigil approve ACTION --by someone else), then is carried",
+                "out by the running 'vigil respond' service or by running this command again,",
+                "which also carries out the case's other approved requests (a drift revert)."})
 public final class RestoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CASE", description = "The case id, e.g. case-1a2b3c4d5e6f7a8b (tags vigil:case, ledger details case_id).")
     String caseId;

@@ -25,7 +25,14 @@ public enum ActionType {
     /** Puts back what the case's {@code instance.contain} replaced: security groups, instance profile, termination protection. */
     INSTANCE_RESTORE("instance.restore", Set.of(EntityType.INSTANCE)),
     /** Reactivates the keys the case deactivated and lifts the deny-all it attached; session revocations stay. */
-    CREDENTIALS_RESTORE("credentials.restore", Set.of(EntityType.PRINCIPAL));
+    CREDENTIALS_RESTORE("credentials.restore", Set.of(EntityType.PRINCIPAL)),
+    /**
+     * Returns a drifted cloud resource (security group, bucket, trail: the finding's entity) to its baseline,
+     * from the finding's changed settings; recorded as REVERTED, with what it replaced.
+     */
+    CONFIG_REVERT("config.revert", Set.of(EntityType.OTHER)),
+    /** Undoes a {@code config.revert}: puts back the settings it replaced (the drift). */
+    CONFIG_RESTORE("config.restore", Set.of(EntityType.OTHER));
 
     private final String yamlName;
     private final Set<EntityType> targets;
@@ -39,9 +46,12 @@ public enum ActionType {
         return yamlName;
     }
 
-    /** Restores give back what containment took away, so a person always approves them first. */
+    /**
+     * Restores give back what containment took away, and a drift revert overwrites a change someone made (often a
+     * legitimate one that skipped review), so a person always approves them first.
+     */
     public boolean alwaysNeedsApproval() {
-        return this == INSTANCE_RESTORE || this == CREDENTIALS_RESTORE;
+        return this == INSTANCE_RESTORE || this == CREDENTIALS_RESTORE || this == CONFIG_REVERT || this == CONFIG_RESTORE;
     }
 
     /** Whether the action changes the cloud on its own initiative, so blast-radius limits and scope apply to it. */

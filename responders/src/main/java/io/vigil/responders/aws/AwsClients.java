@@ -13,6 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -25,17 +27,24 @@ public final class AwsClients implements SdkAutoCloseable {
 
     private final Ec2Client ec2;
     private final IamClient iam;
+    private final S3Client s3;
+    private final CloudTrailClient cloudtrail;
 
-    private AwsClients(Ec2Client ec2, IamClient iam) {
+    private AwsClients(Ec2Client ec2, IamClient iam, S3Client s3, CloudTrailClient cloudtrail) {
         this.ec2 = ec2;
         this.iam = iam;
+        this.s3 = s3;
+        this.cloudtrail = cloudtrail;
     }
 
     public static AwsClients create(Optional<URI> endpoint, Optional<String> region, AwsCredentialsProvider credentials) {
         Region r = region.map(Region::of).orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
         return new AwsClients(
                 configure(Ec2Client.builder(), endpoint, r, credentials).build(),
-                configure(IamClient.builder(), endpoint, r, credentials).build());
+                configure(IamClient.builder(), endpoint, r, credentials).build(),
+                // an endpoint override (an emulator, a VPC endpoint) serves buckets under its path, not as subdomains
+                configure(S3Client.builder(), endpoint, r, credentials).forcePathStyle(endpoint.isPresent()).build(),
+                configure(CloudTrailClient.builder(), endpoint, r, credentials).build());
     }
 
     /**
@@ -82,9 +91,19 @@ public final class AwsClients implements SdkAutoCloseable {
         return iam;
     }
 
+    public S3Client s3() {
+        return s3;
+    }
+
+    public CloudTrailClient cloudtrail() {
+        return cloudtrail;
+    }
+
     @Override
     public void close() {
         ec2.close();
         iam.close();
+        s3.close();
+        cloudtrail.close();
     }
 }

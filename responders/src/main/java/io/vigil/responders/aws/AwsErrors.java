@@ -44,7 +44,7 @@ public final class AwsErrors {
      *
      * @return "would succeed", or throws the classified refusal
      */
-    static String dryRun(String what, Runnable call) {
+    public static String dryRun(String what, Runnable call) {
         try {
             call.run();
             return "would succeed";

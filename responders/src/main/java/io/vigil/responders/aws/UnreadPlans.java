@@ -11,7 +11,8 @@ import java.util.Map;
  * Dry run when the cloud cannot be read at all (no credentials or no region, as in the one-machine demo):
  * plans from the finding alone, says why the current state is unknown, and makes no call.
  */
-public final class UnreadPlans implements Containment, Snapshots, Credentials, io.vigil.responders.evidence.ForensicCopies {
+public final class UnreadPlans implements Containment, Snapshots, Credentials, io.vigil.responders.evidence.ForensicCopies,
+        io.vigil.responders.revert.DriftReverts {
     private final String why;
 
     /** @param why why the cloud cannot be read, recorded with every plan */
@@ -31,6 +32,17 @@ public final class UnreadPlans implements Containment, Snapshots, Credentials, i
     public Outcome snapshotVolumes(String instanceId, ActionContext ctx) {
         return planned("ec2:CreateSnapshot of every EBS volume attached to " + instanceId + " tagged " + Ec2Tags.describe(Ec2Tags.of(ctx))
                 + "; ec2:DescribeSnapshots until completed (at most " + ctx.timeout() + ")");
+    }
+
+    @Override
+    public Outcome revert(io.vigil.responders.revert.DriftDiff diff, ActionContext ctx) {
+        return planned("read " + diff.resourceType() + " " + diff.resourceId() + " and, where it still shows what the finding saw, return each of its "
+                + diff.settings().size() + " changed setting(s) to the baseline (the exact calls depend on its current state)");
+    }
+
+    @Override
+    public Outcome undo(String resourceId, Map<String, String> recorded, ActionContext ctx) {
+        return planned("put back on " + resourceId + " what the revert replaced (" + recorded.keySet().stream().filter(k -> k.startsWith("undo.")).toList() + ")");
     }
 
     @Override
