@@ -58,8 +58,13 @@ public final class BurstDetector {
         return (window == null ? new ActivityWindow() : window).update(a, t.window().toMillis());
     }
 
-    /** The bursts the window shows now that {@code current} has arrived; marks them fired. */
+    /** The bursts the window shows now that {@code current} has arrived, judging the shipped chains; marks them fired. */
     static List<Burst> score(ActivityWindow w, Activity current, AuditEvent event, BurstThresholds t) {
+        return score(w, current, event, t, AttackSequences.shipped());
+    }
+
+    /** The bursts the window shows now that {@code current} has arrived, judging {@code chains}; marks them fired. */
+    static List<Burst> score(ActivityWindow w, Activity current, AuditEvent event, BurstThresholds t, List<AttackSequence> chains) {
         List<Burst> out = new ArrayList<>();
         for (BurstRule rule : BurstRule.values()) {
             if (rule == BurstRule.SEQUENCE) {
@@ -80,19 +85,19 @@ public final class BurstDetector {
                 out.add(new Burst(detection(rule, counted, count, event, t), sources));
             }
         }
-        sequence(w, current, event, t).ifPresent(out::add);
+        sequence(w, current, event, t, chains).ifPresent(out::add);
         return out;
     }
 
     /**
-     * The first shipped chain that this call completes: all its steps in event-time order within the
+     * The first chain that this call completes: all its steps in event-time order within the
      * window, this call among them (logs often arrive newest first, so the last to arrive may be the first step).
      */
-    private static Optional<Burst> sequence(ActivityWindow w, Activity current, AuditEvent event, BurstThresholds t) {
+    private static Optional<Burst> sequence(ActivityWindow w, Activity current, AuditEvent event, BurstThresholds t, List<AttackSequence> chains) {
         if (current.error()) {
             return Optional.empty();
         }
-        for (AttackSequence chain : AttackSequence.SHIPPED) {
+        for (AttackSequence chain : chains) {
             Long last = w.chainsFired.get(chain.name());
             if (last != null && current.timeMillis() <= last + t.window().toMillis()) {
                 continue;
