@@ -7,7 +7,16 @@ import io.vigil.kafka.embedded.EmbeddedKafka;
 import io.vigil.kafka.embedded.EmbeddedKafkaExtension;
 import io.vigil.responders.kafka.LedgerReader;
 import io.vigil.responders.ledger.Ledger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.schemas.Finding;
 import io.vigil.schemas.ResponseAction;
+import io.vigil.schemas.json.FindingJson;
+import io.vigil.schemas.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.vigil.schemas.wire.SingleObjectWireFormat;
 import io.vigil.testing.moto.MotoExtension;
 import io.vigil.testing.moto.MotoServer;
@@ -33,7 +42,8 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
  * Drift revert end to end, through the commands, against moto_server: a security group opened to 0.0.0.0/0 on
  * port 22 and the config.drift finding saying so; respond (dry run) prints the revoke and changes nothing;
  * respond --execute only requests it; once someone approves, restore --execute carries it out and the EC2 API
- * shows the rule gone (the baseline's rule kept); asking for a restore then requests the undo of the revert.
+ * shows the rule gone (the baseline's rule kept); asking for a restore then requests the undo of the revert; case show
+ * lists the finding, the steps, the approval and the undo request (table and JSON), and names an unknown case.
  */
 @ExtendWith({EmbeddedKafkaExtension.class, MotoExtension.class})
 class DriftRevertCommandTest {
@@ -105,6 +115,26 @@ class DriftRevertCommandTest {
             assertThat(undo.rc()).as(undo.err()).isZero();
             assertThat(undo.out()).contains("restore REQUESTED config.restore -> " + sg);
             assertThat(ingress(ec2, sg)).containsExactly("tcp 443 10.0.0.0/8");
+
+            publishFinding(bootstrap, Files.readString(findings));
+            CliRun.Result shown = CliRun.run("case", "show", caseId, "--bootstrap-servers", bootstrap);
+            assertThat(shown.rc()).as(shown.err()).isZero();
+            assertThat(shown.out()).contains("case " + caseId + ": 1 finding(s), ", "custody: 0 record(s), none",
+                    "finding   HIGH", "config.drift on " + sg, "configuration-drift/revert config.revert -> " + sg, "REQUESTED", "REVERTED",
+                    "approval  APPROVED", "bob", "CHG-12 never approved SSH", "restore/restore-revert config.restore -> " + sg);
+            JsonNode json = new ObjectMapper().readTree(CliRun.run("case", "show", caseId, "--format", "json", "--bootstrap-servers", bootstrap).out());
+            assertThat(json.path("findings").get(0).path("id").asText()).isEqualTo("drift-ssh-1");
+            assertThat(json.path("events").findValuesAsText("kind")).contains("finding", "action", "approval");
+            CliRun.Result unknown = CliRun.run("case", "show", "case-0000000000000000", "--bootstrap-servers", bootstrap);
+            assertThat(unknown.rc()).isEqualTo(2);
+            assertThat(unknown.err()).contains("case case-0000000000000000: no entry on response.actions has this case_id");
+        }
+    }
+
+    private static void publishFinding(String bootstrap, String line) throws Exception {
+        Finding f = FindingJson.fromJson(line.strip());
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new ByteArraySerializer())) {
+            p.send(new ProducerRecord<>(Topics.FINDINGS.name(), f.getEntity(), new SingleObjectWireFormat().encode(Topics.FINDINGS.name(), f))).get();
         }
     }
 
