@@ -58,7 +58,9 @@ public final class CollectorMetrics {
     /** The event time of a record published: the gauge keeps the newest, so that time() minus it is how far behind the data is. */
     public void eventTime(Instant eventTime) {
         long millis = eventTime.toEpochMilli();
-        newestEventMillis.accumulateAndGet(millis, Math::max);
+        if (millis > newestEventMillis.get()) { // a read per record; a write only when the newest moves
+            newestEventMillis.accumulateAndGet(millis, Math::max);
+        }
     }
 
     public void transaction(boolean wasCommitted) {

@@ -101,7 +101,10 @@ public final class Publisher implements AutoCloseable {
     }
 
     private void send(ProducerRecord<String, byte[]> record, Consumer<Exception> outcome) {
-        int size = record.value().length + (record.key() == null ? 0 : record.key().getBytes(StandardCharsets.UTF_8).length);
+        int keyChars = record.key() == null ? 0 : record.key().length();
+        // A UTF-8 char takes at most 3 bytes: the key is encoded to measure it only when that bound could exceed the limit.
+        int size = record.value().length + (record.value().length + 3 * keyChars <= maxRecordBytes ? keyChars
+                : record.key().getBytes(StandardCharsets.UTF_8).length);
         if (size > maxRecordBytes) {
             // Refused here rather than by the producer: a refusal inside a transaction would abort it.
             outcome.accept(new RecordTooLargeException("record of " + size + " bytes exceeds max.request.size less framing (" + maxRecordBytes + ")"));
