@@ -20,7 +20,7 @@ public final class FindingMetrics {
     public static final List<String> KNOWN_DETECTORS = List.of("audit.sensitive_call", "audit.recon_burst", "audit.error_burst",
             "audit.bulk_secret_read", "audit.destructive_burst", "audit.new_source", "audit.first_seen_api", "audit.rare_api", "audit.sequence", "audit.instance_credentials_outside",
             "drift.config", "drift.new_resource", "drift.deleted_resource",
-            "config.risky_setting", "flow.port_scan", "flow.port_sweep", "flow.new_peer_service", "flow.unusual_volume", "flow.exfiltration",
+            "config.risky_setting", "cross.exposed_port_probed", "flow.port_scan", "flow.port_sweep", "flow.new_peer_service", "flow.unusual_volume", "flow.exfiltration",
             "flow.rejected_burst", "flow.unusual_port", "flow.brute_force", "flow.dos", "flow.spam", "flow.time_of_day", "flow.new_peer",
             "sigma.rule", "sigma.correlation",
             "drift.package", "drift.listening_port");

@@ -4,6 +4,7 @@ import io.vigil.schemas.wire.AvroTrust;
 import io.vigil.schemas.wire.WireFormat;
 import io.vigil.streams.detect.audit.AuditDetections;
 import io.vigil.streams.detect.config.ConfigDetections;
+import io.vigil.streams.detect.cross.CrossDetections;
 import io.vigil.streams.detect.flow.FlowDetections;
 import io.vigil.streams.detect.inventory.InventoryDetections;
 import io.vigil.streams.detect.sigma.SigmaDetections;
@@ -32,6 +33,7 @@ public final class VigilTopology {
         AuditDetections.addTo(builder, ctx);
         ConfigDetections.addTo(builder, ctx);
         FlowDetections.addTo(builder, ctx);
+        CrossDetections.addTo(builder, ctx);
         SigmaDetections.addTo(builder, ctx);
         // The only source of inventory.host: inventory detections attach to the stream it returns.
         InventoryDetections.addTo(builder, InventoryTables.addTo(builder, ctx), ctx);
