@@ -15,7 +15,7 @@ public final class FlowProfile {
     static final int DIRTY_PROFILE = 1;
     static final int DIRTY_PEERS = 2;
     private static final int KNOWN_SERVICE_KINDS = 64;
-    /** Internal hosts an entity has opened connections to, kept for {@code flow.new_peer}; the stalest makes room. */
+    /** Internal hosts an entity has opened connections to, by /24 or /64, kept for {@code flow.new_peer}; the stalest makes room. */
     static final int KNOWN_INTERNAL_PEERS = 128;
     /** The bucket under which {@link #services()} keeps the services themselves. */
     private static final long ANY_PEER = 0;
@@ -98,9 +98,10 @@ public final class FlowProfile {
         int service = peerService(f);
         boolean changed = peerServices.record(peerBucket(f), service, hour);
         if (f.client() && !f.peerPublic()) {
-            long host = hostKey(f);
-            newInternalPeer = internalPeers.indexOf(host, 0) < 0;
-            changed |= internalPeers.record(host, 0, hour);
+            long bucket = Addresses.bucket(f.peerHi(), f.peerLo());
+            int host = hostKey(f);
+            newInternalPeer = internalPeers.indexOf(bucket, host) < 0;
+            changed |= internalPeers.record(bucket, host, hour);
         }
         changed |= services.record(ANY_PEER, Service.kind(service), hour);
         changed |= peers.add(Hll.mix(f.peerHi() * 0x9E3779B97F4A7C15L + f.peerLo()));
@@ -124,9 +125,9 @@ public final class FlowProfile {
         return f.service() | flags;
     }
 
-    /** One internal host, as the key of {@link #internalPeers}: a 64-bit hash of its 128-bit address. */
-    static long hostKey(FlowFacts f) {
-        return Hll.mix(f.peerHi() * 0x9E3779B97F4A7C15L ^ Hll.mix(f.peerLo()));
+    /** One internal host within its /24 or /64 bucket, as the key of {@link #internalPeers}: a 31-bit hash of its address. */
+    static int hostKey(FlowFacts f) {
+        return (int) Hll.mix(f.peerHi() * 0x9E3779B97F4A7C15L ^ Hll.mix(f.peerLo())) & 0x7FFF_FFFF;
     }
 
     /**
@@ -156,7 +157,12 @@ public final class FlowProfile {
     }
 
     public boolean knowsInternalPeer(FlowFacts f) {
-        return internalPeers.indexOf(hostKey(f), 0) >= 0;
+        return internalPeers.indexOf(Addresses.bucket(f.peerHi(), f.peerLo()), hostKey(f)) >= 0;
+    }
+
+    /** Internal hosts this entity has connected to in the record's peer /24 or /64 (the record's own host included once learned). */
+    public int knownHostsInPeerBucket(FlowFacts f) {
+        return internalPeers.entriesIn(Addresses.bucket(f.peerHi(), f.peerLo()));
     }
 
     public KnownServices internalPeers() {

@@ -83,6 +83,17 @@ public final class KnownServices {
         return n;
     }
 
+    /** How many entries share one bucket (a linear scan: for rare events only). */
+    public int entriesIn(long bucket) {
+        int n = 0;
+        for (int i = 0; i <= mask; i++) {
+            if (services[i] != 0 && buckets[i] == bucket) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public int size() {
         return size;
     }

@@ -21,7 +21,7 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
                          InternalNetworks internalNetworks, int scanDistinctPorts, int sweepDistinctHosts, int rejectedBurst,
                          double volumeK, long volumeFloorBytes, Severity newPeerMinSeverity, long alertDedupeMillis,
                          int bruteForceFlows, int dosFlows, long dosPackets, boolean[] spamPorts, int timeOfDayMinDays,
-                         int timeOfDayMinFlows, boolean timeOfDayByWeek, int newPeerMediumPeers) {
+                         int timeOfDayMinFlows, boolean timeOfDayByWeek, int newPeerMediumPeers, int newPeerPoolHosts) {
 
     private static final String P = "vigil.flow.";
     public static final String SOURCE_TOPIC = P + "source.topic";
@@ -48,6 +48,7 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
     public static final String TIME_OF_DAY_MIN_FLOWS = P + "time_of_day.min.flows";
     public static final String TIME_OF_DAY_GRANULARITY = P + "time_of_day.granularity";
     public static final String NEW_PEER_MEDIUM_PEERS = P + "new_peer.medium.peers";
+    public static final String NEW_PEER_POOL_HOSTS = P + "new_peer.pool.hosts";
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(SOURCE_TOPIC, Type.STRING, Topics.FLOWS_RAW.name(), Importance.LOW, "Topic of FlowRecords to read.")
@@ -96,12 +97,14 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
                     "day: unusual when the entity was never active at that hour of the day, nor the hour before or after, on any day; "
                             + "week: the same, for that hour of the week only (also reports weekend work at usual hours).")
             .define(NEW_PEER_MEDIUM_PEERS, Type.INT, 10, Range.atLeast(2), Importance.MEDIUM,
-                    "New internal hosts an entity connects to within an event-time hour that make flow.new_peer MEDIUM instead of LOW.");
+                    "New internal hosts an entity connects to within an event-time hour that make flow.new_peer MEDIUM instead of LOW.")
+            .define(NEW_PEER_POOL_HOSTS, Type.INT, 4, Range.atLeast(1), Importance.MEDIUM,
+                    "Hosts an entity already connects to in a /24 (or /64) that make it a pool: a new host there is not flow.new_peer.");
 
     public FlowConfig {
         if (volumeK < 0 || volumeFloorBytes < 0 || alertDedupeMillis < 0 || cachedProfiles < 1
                 || scanDistinctPorts < 2 || sweepDistinctHosts < 2 || rejectedBurst < 2 || bruteForceFlows < 2 || dosFlows < 2
-                || dosPackets < 1 || spamPorts.length != 65536 || timeOfDayMinDays < 1 || timeOfDayMinFlows < 1 || newPeerMediumPeers < 2) {
+                || dosPackets < 1 || spamPorts.length != 65536 || timeOfDayMinDays < 1 || timeOfDayMinFlows < 1 || newPeerMediumPeers < 2 || newPeerPoolHosts < 1) {
             throw new IllegalArgumentException("invalid flow detection settings");
         }
     }
@@ -129,7 +132,7 @@ public record FlowConfig(String sourceTopic, String findingsTopic, ProfileSettin
                 Severity.valueOf((String) v.get(NEW_PEER_MIN_SEVERITY)), (Long) v.get(ALERT_DEDUPE_MS),
                 (Integer) v.get(BRUTE_FORCE_FLOWS), (Integer) v.get(DOS_FLOWS), (Long) v.get(DOS_PACKETS), ports(SPAM_PORTS, v),
                 (Integer) v.get(TIME_OF_DAY_MIN_DAYS), (Integer) v.get(TIME_OF_DAY_MIN_FLOWS), "week".equals(v.get(TIME_OF_DAY_GRANULARITY)),
-                (Integer) v.get(NEW_PEER_MEDIUM_PEERS));
+                (Integer) v.get(NEW_PEER_MEDIUM_PEERS), (Integer) v.get(NEW_PEER_POOL_HOSTS));
     }
 
     /** Whether a TCP port is one of {@link #SPAM_PORTS}. */
