@@ -43,6 +43,9 @@ public final class RespondCommand implements Callable<Integer> {
     @Option(names = "--findings", paramLabel = "FILE", description = "Findings as JSON lines (as written by vigil replay --out); run once over them.")
     Path findings;
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "With --findings: add this tag to every finding read (e.g. hunt, for the hunt-follow-up playbook); repeatable.")
+    List<String> tags = List.of();
+
     @Option(names = "--execute", description = "Carry the actions out through the cloud APIs. Without it, a dry run.")
     boolean execute;
 
@@ -73,6 +76,9 @@ public final class RespondCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (endpointUrl != null && (endpointUrl.getScheme() == null || !endpointUrl.getScheme().startsWith("http"))) {
             throw new IllegalArgumentException("--endpoint-url '" + endpointUrl + "': expected an http(s) URL such as http://127.0.0.1:5000");
+        }
+        if (!tags.isEmpty() && findings == null) {
+            throw new IllegalArgumentException("--tag goes with --findings FILE: it tags the findings read from the file");
         }
         if ((forensicAccount == null) != (forensicKmsKey == null)) {
             throw new IllegalArgumentException("--forensic-account and --forensic-kms-key go together");
@@ -106,6 +112,9 @@ public final class RespondCommand implements Callable<Integer> {
                         continue;
                     }
                     handled++;
+                    if (!tags.isEmpty()) {
+                        f.setTags(java.util.stream.Stream.concat(f.getTags().stream(), tags.stream()).distinct().toList());
+                    }
                     for (ResponseAction a : responder.handle(f)) {
                         ledger.send(new ProducerRecord<>(Topics.RESPONSE_ACTIONS.name(), Topics.actionKey(a), a));
                         System.out.printf("action %s%s %s -> %s: %s%n", a.getStatus(), a.getDryRun() ? " (dry run)" : "",
