@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 public final class PlaybookCatalog {
     /** Listed rather than scanned: a classpath folder cannot be listed portably inside a jar. */
     public static final List<String> SHIPPED = List.of(
-            "compromised-instance", "data-exfiltration", "compromised-credentials", "configuration-drift", "legal-hold", "suspicious-activity");
+            "compromised-instance", "data-exfiltration", "compromised-credentials", "configuration-drift", "legal-hold", "suspicious-activity",
+            "malware-on-host", "loss-of-systems", "hunt-follow-up");
 
     private final List<Playbook> playbooks;
 

@@ -23,7 +23,7 @@ public record DriftDiff(String detector, String resourceType, String resourceId,
     public static final String REMOVED = "(removed)";
     /** Evidence keys the detector adds beside the settings. */
     private static final Set<String> META = Set.of("changed_settings", "resource_type", "arn", "capture_time", "status", "rule", "setting",
-            "baseline_captured", "baseline_state_id", "baseline_source", "secure_baseline");
+            "baseline_captured", "baseline_state_id", "baseline_source", "secure_baseline", "change_type", "resource_creation_time", "baseline");
     private static final String OBSERVED = "drift.observed.";
     private static final String BASELINE = "drift.baseline.";
 
@@ -70,6 +70,11 @@ public record DriftDiff(String detector, String resourceType, String resourceId,
         Set<String> out = new java.util.TreeSet<>();
         observed.keySet().stream().filter(k -> !META.contains(k) && !k.startsWith("risk.")).forEach(out::add);
         return out;
+    }
+
+    /** Whether the finding is about a resource created outside any baseline ({@code drift.new_resource}), not a changed one. */
+    public boolean created() {
+        return detector.endsWith("new_resource");
     }
 
     /** Whether the finding lists every changed setting (the detector shows at most 20). */

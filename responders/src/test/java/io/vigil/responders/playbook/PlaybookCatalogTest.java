@@ -49,6 +49,12 @@ class PlaybookCatalogTest {
         assertThat(names(finding("f8", "drift.config", Severity.LOW, "sg-0abc"))).containsExactly("configuration-drift");
         Finding held = finding("f9", "flow.new_destination", Severity.INFO, "i-0abc123", Map.of(), List.of("legal-hold"));
         assertThat(names(held)).containsExactly("legal-hold");
+        assertThat(names(finding("f10", "drift.package", Severity.MEDIUM, "i-0abc123"))).containsExactly("configuration-drift", "malware-on-host");
+        assertThat(names(finding("f11", "drift.package", Severity.LOW, "i-0abc123"))).containsExactly("configuration-drift");
+        assertThat(names(finding("f12", "drift.deleted_resource", Severity.MEDIUM, "org-trail"))).containsExactly("configuration-drift", "loss-of-systems");
+        assertThat(names(finding("f13", "audit.destructive_burst", Severity.MEDIUM, USER))).containsExactly("loss-of-systems", "suspicious-activity");
+        Finding hunted = finding("f14", "audit.first_seen_api", Severity.LOW, USER, Map.of(), List.of("hunt"));
+        assertThat(names(hunted)).containsExactly("hunt-follow-up", "suspicious-activity");
     }
 
     @Test

@@ -42,7 +42,10 @@ public final class AwsDriftReverts implements DriftReverts {
         details.put("resource_type", diff.resourceType());
         RevertPlan plan;
         try {
-            plan = switch (diff.resourceType()) {
+            plan = diff.created() && !diff.resourceType().equals("AWS::S3::Bucket")
+                    ? RevertPlan.refused(diff.resourceType() + " " + diff.resourceId() + " is new: no baseline holds it, so there is nothing to revert "
+                    + "it to; Vigil deletes nothing, remove it by hand if it is unwanted")
+                    : switch (diff.resourceType()) {
                 case "AWS::EC2::SecurityGroup" -> groups.revert(diff);
                 case "AWS::S3::Bucket" -> buckets.revert(diff);
                 case "AWS::CloudTrail::Trail" -> trails.revert(diff);
