@@ -6,6 +6,9 @@ import io.vigil.reports.analysis.Report;
 import io.vigil.reports.analysis.ReportAnalyser;
 import io.vigil.reports.analysis.ReportInput;
 import io.vigil.reports.analysis.TimeRange;
+import io.vigil.reports.incident.CaseInput;
+import io.vigil.reports.render.CaseWriter;
+import io.vigil.reports.source.CaseInputs;
 import io.vigil.reports.render.ReportWriter;
 import io.vigil.reports.source.TopicInputs;
 import io.vigil.reports.source.TopicReader;
@@ -30,6 +33,18 @@ public final class ReportCommand {
         AvroTrust.ensure();
         this.kafkaProps = Map.copyOf(kafkaProps);
         this.wire = wire;
+    }
+
+    /** Writes the incident report of one case (see {@link CaseInputs}) into {@code outDir}; @return the files, HTML first. */
+    public List<Path> renderCase(String caseId, Path outDir) {
+        if (!caseId.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("--case '" + caseId + "': expected a case id such as case-1a2b3c4d5e6f7a8b (letters, digits, '.', '_', '-')");
+        }
+        CaseInput input;
+        try (TopicReader reader = new TopicReader(kafkaProps, wire)) {
+            input = CaseInputs.read(reader, caseId, Instant.now());
+        }
+        return CaseWriter.write(input, outDir);
     }
 
     public ReportSummary render(Optional<Instant> from, Optional<Instant> to, Path outDir) {

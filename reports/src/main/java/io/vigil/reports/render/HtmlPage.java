@@ -25,24 +25,38 @@ public final class HtmlPage {
     private HtmlPage() {}
 
     public static String render(Report r) {
+        String charts = "<section id=\"charts\"><h2>Over time</h2>\n<figure>" + SvgCharts.bySeverity(r.timeline()) + "</figure>\n<figure>"
+                + SvgCharts.byDetector(r.timeline()) + "</figure>\n</section>\n";
+        return page("Vigil report", "Findings with event time from " + r.range().describe() + ". Generated at " + Text.time(r.generatedAt()) + ".",
+                PageTables.overview(r), Map.entry("Over time", charts), PageTables.sections(r));
+    }
+
+    /**
+     * A page: title and introduction (text, escaped here), the overview cards, an optional block of this
+     * package's own markup under its nav label (the charts; never data that was not escaped), and the sections.
+     */
+    static String page(String title, String intro, List<Map.Entry<String, String>> overview, Map.Entry<String, String> ownMarkup,
+                       List<Section> sections) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY).append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Vigil report</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<header><h1>Vigil report</h1><p>Findings with event time from ").append(Html.escape(r.range().describe()))
-                .append(". Generated at ").append(Html.escape(Text.time(r.generatedAt()))).append(".</p></header>\n");
-        List<Section> sections = PageTables.sections(r);
-        h.append("<nav><a href=\"#overview\">Overview</a><a href=\"#charts\">Over time</a>");
+                .append("<title>").append(Html.escape(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<header><h1>").append(Html.escape(title)).append("</h1><p>").append(Html.escape(intro)).append("</p></header>\n");
+        h.append("<nav><a href=\"#overview\">Overview</a>");
+        if (ownMarkup != null) {
+            h.append("<a href=\"#charts\">").append(Html.escape(ownMarkup.getKey())).append("</a>");
+        }
         sections.forEach(s -> h.append("<a href=\"#").append(s.id()).append("\">").append(Html.escape(s.title())).append("</a>"));
         h.append("</nav>\n<section id=\"overview\"><h2>Overview</h2><dl class=\"cards\">\n");
-        for (Map.Entry<String, String> e : PageTables.overview(r)) {
+        for (Map.Entry<String, String> e : overview) {
             h.append("<div><dt>").append(Html.escape(e.getKey())).append("</dt><dd>").append(Html.escape(e.getValue())).append("</dd></div>\n");
         }
-        h.append("</dl></section>\n<section id=\"charts\"><h2>Over time</h2>\n<figure>")
-                .append(SvgCharts.bySeverity(r.timeline())).append("</figure>\n<figure>")
-                .append(SvgCharts.byDetector(r.timeline())).append("</figure>\n</section>\n");
+        h.append("</dl></section>\n");
+        if (ownMarkup != null) {
+            h.append(ownMarkup.getValue());
+        }
         sections.forEach(s -> section(h, s));
         return h.append("</body>\n</html>\n").toString();
     }

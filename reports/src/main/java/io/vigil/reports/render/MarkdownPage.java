@@ -11,13 +11,18 @@ public final class MarkdownPage {
     private MarkdownPage() {}
 
     public static String render(Report r) {
+        return page("Vigil report", "Findings with event time from " + r.range().describe() + ". Generated at " + Text.time(r.generatedAt()) + ".",
+                PageTables.overview(r), PageTables.sections(r));
+    }
+
+    /** A page: title, introduction, the overview as a list, and the sections' tables; every text escaped. */
+    static String page(String title, String intro, List<Map.Entry<String, String>> overview, List<Section> sections) {
         StringBuilder md = new StringBuilder(32 * 1024);
-        md.append("# Vigil report\n\nFindings with event time from ").append(Markdown.escape(r.range().describe()))
-                .append(". Generated at ").append(Markdown.escape(Text.time(r.generatedAt()))).append(".\n\n## Overview\n\n");
-        for (Map.Entry<String, String> e : PageTables.overview(r)) {
+        md.append("# ").append(Markdown.escape(title)).append("\n\n").append(Markdown.escape(intro)).append("\n\n## Overview\n\n");
+        for (Map.Entry<String, String> e : overview) {
             md.append("- ").append(Markdown.escape(e.getKey())).append(": **").append(Markdown.escape(e.getValue())).append("**\n");
         }
-        for (Section s : PageTables.sections(r)) {
+        for (Section s : sections) {
             md.append("\n## ").append(Markdown.escape(s.title())).append('\n');
             s.tables().forEach(t -> table(md, t));
         }

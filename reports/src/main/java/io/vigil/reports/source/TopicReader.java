@@ -89,6 +89,50 @@ public final class TopicReader implements AutoCloseable {
         return new SourceStats(spec.name(), true, records, unreadable);
     }
 
+    /** One record read back by its position, with the record's own timestamp. */
+    public record Positioned<V>(int partition, long offset, long timestamp, V value) {}
+
+    /**
+     * Hands the records at the given offsets of {@code topic} to {@code sink}, decoded; an offset no longer in the topic
+     * (past retention) or holding no decodable value is skipped.
+     */
+    public <V extends SpecificRecord> void readAt(TopicSpec<V> spec, Map<Integer, java.util.SortedSet<Long>> offsets,
+                                                  Consumer<Positioned<V>> sink) {
+        for (Map.Entry<Integer, java.util.SortedSet<Long>> p : offsets.entrySet()) {
+            TopicPartition tp = new TopicPartition(spec.name(), p.getKey());
+            if (consumer.partitionsFor(spec.name()).stream().noneMatch(i -> i.partition() == tp.partition())) {
+                continue;
+            }
+            consumer.assign(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            for (long wanted : p.getValue()) {
+                if (wanted >= end) {
+                    continue;
+                }
+                consumer.seek(tp, wanted);
+                long lastProgress = System.nanoTime();
+                boolean found = false;
+                while (!found && consumer.position(tp) <= wanted && consumer.position(tp) < end) {
+                    if (System.nanoTime() - lastProgress > STALLED_AFTER.toNanos()) {
+                        throw new IllegalStateException("no records from " + tp + " for " + STALLED_AFTER + " while reading offset " + wanted);
+                    }
+                    for (ConsumerRecord<byte[], byte[]> rec : consumer.poll(POLL)) {
+                        lastProgress = System.nanoTime();
+                        if (rec.offset() == wanted && rec.value() != null) {
+                            try {
+                                sink.accept(new Positioned<>(rec.partition(), rec.offset(), rec.timestamp(), wire.decode(rec.topic(), rec.value(), spec.valueType())));
+                            } catch (WireFormatException e) {
+                                LOG.debug("skipping {}-{}@{}: {}", rec.topic(), rec.partition(), rec.offset(), e.getMessage());
+                            }
+                        }
+                        found |= rec.offset() >= wanted;
+                    }
+                }
+            }
+        }
+        consumer.unsubscribe();
+    }
+
     @Override
     public void close() {
         consumer.close();

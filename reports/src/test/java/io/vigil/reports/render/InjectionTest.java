@@ -13,7 +13,13 @@ import io.vigil.reports.analysis.TimeRange;
 import io.vigil.reports.baseline.BaselineSummary;
 import io.vigil.reports.baseline.InventoryBaseline;
 import io.vigil.reports.baseline.PrincipalBaseline;
+import io.vigil.reports.incident.CaseInput;
+import io.vigil.reports.incident.SourceEvent;
 import io.vigil.schemas.ActionStatus;
+import io.vigil.schemas.ApprovalDecision;
+import io.vigil.schemas.CustodyRecord;
+import io.vigil.schemas.ResponseAction;
+import io.vigil.schemas.ResponseApproval;
 import io.vigil.schemas.Approval;
 import io.vigil.schemas.Evidence;
 import io.vigil.schemas.Finding;
@@ -109,5 +115,39 @@ class InjectionTest {
 
         List<List<String>> hosts = CsvParser.parse(files.get("hosts.csv"));
         assertThat(hosts.get(1).get(0)).isEqualTo(IMG);
+    }
+
+    /** A case whose every fact carries a payload: the incident report must show them all as text, in every format. */
+    static CaseInput hostileCase() {
+        ResponseAction action = action("k-" + IMG, HOSTILE.getId(), ActionStatus.EXECUTED, T0.plusSeconds(5)).setTarget(IMG).setPlan(SCRIPT)
+                .setDetails(Map.of("case_id", "case-1", "note", SVG)).setApprovals(List.of(new Approval(SCRIPT, "approved", T0.plusSeconds(4), IMG))).build();
+        ResponseApproval approval = new ResponseApproval("k-" + IMG, "case-1", SVG, ApprovalDecision.APPROVED, T0.plusSeconds(3), FORMULA);
+        CustodyRecord custody = new CustodyRecord("case-1", 0L, T0.plusSeconds(6), IMG, SCRIPT, "k-" + IMG, Map.of("snapshot", SVG), "0".repeat(64), "ab");
+        SourceEvent event = new SourceEvent("audit.events", 0, 7, T0, IMG, SCRIPT, FORMULA);
+        return new CaseInput("case-1", T0.plusSeconds(60), List.of(HOSTILE), List.of(action), List.of(approval), List.of(custody), List.of(event));
+    }
+
+    @Test
+    void theIncidentReportShowsThePayloadsAsTextInEveryFormat() throws Exception {
+        Map<String, String> files = CaseWriter.render(hostileCase());
+
+        String html = files.get("incident-case-1.html");
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("<svg")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;", "&lt;svg onload=alert(1)&gt;")
+                .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"" + HtmlPage.CONTENT_SECURITY_POLICY + "\">");
+        PageChecks.assertOnlyOwnMarkup(html);
+
+        String md = files.get("incident-case-1.md");
+        assertThat(md.replace("<br>", "")).doesNotContain("<").contains("&lt;script&gt;alert('x')&lt;/script&gt;");
+
+        List<List<String>> timeline = CsvParser.parse(files.get("incident-case-1-timeline.csv"));
+        assertThat(timeline.get(0)).containsExactly("time", "kind", "who", "what", "detail");
+        assertThat(timeline.subList(1, timeline.size())).extracting(r -> r.get(1))
+                .containsExactly("event", "finding", "approval", "approval", "action", "custody");
+        assertThat(timeline.get(1)).containsExactly(T0.toString(), "event", IMG, SCRIPT, "audit.events/0@7; " + FORMULA);
+        List<List<String>> approvals = CsvParser.parse(files.get("incident-case-1-approvals.csv"));
+        assertThat(approvals.get(1).get(approvals.get(0).indexOf("comment"))).isEqualTo("'" + FORMULA);
+        assertThat(files).containsKeys("incident-case-1-findings.csv", "incident-case-1-actions.csv", "incident-case-1-custody.csv",
+                "incident-case-1-events.csv");
     }
 }
