@@ -66,6 +66,8 @@ acl --allow-principal User:vigil-report --operation Read --topic 'response.appro
 acl --allow-principal User:vigil-report --operation Read --topic 'custody.records'
 acl --allow-principal User:vigil-report --operation Read --topic 'inventory.host'
 acl --allow-principal User:vigil-report --operation Read --topic 'audit.events'
+acl --allow-principal User:vigil-report --operation Read --topic 'flows.raw'
+acl --allow-principal User:vigil-report --operation Read --topic 'config.changes'
 acl --allow-principal User:vigil-report --operation Read --topic 'baseline.snapshots'
 
 # User:vigil-operator

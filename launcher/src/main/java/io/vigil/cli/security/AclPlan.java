@@ -79,7 +79,7 @@ public final class AclPlan {
                 a.literal(ResourceType.GROUP, RESPONDERS_GROUP + "-approvals", AclOperation.READ);
             }
             case REPORT -> a.topics(List.of(Topics.FINDINGS.name(), Topics.RESPONSE_ACTIONS.name(), Topics.RESPONSE_APPROVALS.name(), Topics.CUSTODY.name(), Topics.INVENTORY_HOST.name(),
-                    Topics.AUDIT_EVENTS.name(), Topics.BASELINE_SNAPSHOTS.name()), AclOperation.READ);
+                    Topics.AUDIT_EVENTS.name(), Topics.FLOWS_RAW.name(), Topics.CONFIG_CHANGES.name(), Topics.BASELINE_SNAPSHOTS.name()), AclOperation.READ);
             case OPERATOR -> {
                 a.topics(inputs, AclOperation.READ);
                 a.topics(List.of(Topics.FINDINGS.name(), Topics.CONFIG_CHANGES.name(), Topics.BASELINE_SNAPSHOTS.name()), AclOperation.READ);
