@@ -7,11 +7,12 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
  * One line on a terminal, rewritten twice a second while inputs are read: records and records/s,
- * bytes read of the total, and the time left at the current rate. Only on a terminal: piped or
+ * bytes read of the total, and the time left at the current rate (or any other line, such as a hunt's). Only on a terminal: piped or
  * redirected output gets no control characters.
  */
 public final class ProgressBar implements AutoCloseable {
@@ -31,7 +32,19 @@ public final class ProgressBar implements AutoCloseable {
         return start(meter, totalBytes, System.err, System::nanoTime);
     }
 
+    /** A bar on stderr showing whatever line {@code line} makes from the time elapsed (a hunt's offsets, say). */
+    public static ProgressBar onTerminal(Function<Duration, String> line, boolean off) {
+        if (off || System.console() == null) {
+            return new ProgressBar(null, null);
+        }
+        return start(line, System.err, System::nanoTime);
+    }
+
     static ProgressBar start(ReadMeter meter, long totalBytes, PrintStream out, LongSupplier nanos) {
+        return start(elapsed -> line(meter.records(), meter.bytes(), totalBytes, elapsed), out, nanos);
+    }
+
+    static ProgressBar start(Function<Duration, String> line, PrintStream out, LongSupplier nanos) {
         long started = nanos.getAsLong();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-progress");
@@ -39,7 +52,7 @@ public final class ProgressBar implements AutoCloseable {
             return t;
         });
         timer.scheduleAtFixedRate(() -> {
-            out.print("\r" + line(meter.records(), meter.bytes(), totalBytes, Duration.ofNanos(nanos.getAsLong() - started)) + "\u001b[K");
+            out.print("\r" + line.apply(Duration.ofNanos(nanos.getAsLong() - started)) + "\u001b[K");
             out.flush();
         }, 500, 500, TimeUnit.MILLISECONDS);
         return new ProgressBar(timer, out);
@@ -62,7 +75,8 @@ public final class ProgressBar implements AutoCloseable {
         return b.toString();
     }
 
-    private static String count(long n) {
+    /** E.g. {@code 999}, {@code 48.1 k}, {@code 1.25 M}. */
+    public static String count(long n) {
         if (n >= 1_000_000) {
             return String.format(Locale.ROOT, "%.2f M", n / 1e6);
         }
