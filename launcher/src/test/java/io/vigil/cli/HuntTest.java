@@ -3,6 +3,7 @@ package io.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.cli.hunt.HuntRun;
+import io.vigil.cli.hunt.HuntSpec;
 import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
 import io.vigil.cli.kafka.TopicReader;
@@ -53,14 +54,14 @@ class HuntTest {
             long liveFindings = TopicReader.read(runtime.clientProps(), runtime.wire(), Topics.FINDINGS, Map.of()).size();
 
             HuntRun hunt = new HuntRun(runtime, Duration.ofMinutes(2));
-            List<Finding> all = hunt.run("all", Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), d -> true);
+            List<Finding> all = hunt.run(new HuntSpec("all", Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
             assertThat(ids(all)).isEqualTo(ids(live));
 
-            List<Finding> firstDays = hunt.run("march-1", Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-03-02T00:00:00Z"), d -> true);
+            List<Finding> firstDays = hunt.run(new HuntSpec("march-1", Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-03-02T00:00:00Z"), List.of(), List.of()));
             assertThat(firstDays).extracting(f -> f.getEvidence().getObserved().get("event_id")).containsExactly("e-1");
 
-            List<Finding> none = hunt.run("no-audit", Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"),
-                    d -> !d.startsWith("audit."));
+            List<Finding> none = hunt.run(new HuntSpec("no-audit", Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"),
+                    List.of(), List.of("audit.*")));
             assertThat(none).isEmpty();
 
             assertThat(TopicReader.read(runtime.clientProps(), runtime.wire(), Topics.FINDINGS, Map.of())).as("live findings untouched").hasSize((int) liveFindings);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,17 +41,14 @@ public final class HuntDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant end = to == null ? Instant.now() : to;
-        if (!from.isBefore(end)) {
-            throw new IllegalArgumentException("--from " + from + " is not before --to " + end);
-        }
-        Predicate<String> a = HuntCommand.globs(detectors);
-        Predicate<String> b = a.and(HuntCommand.globs(without).negate());
         String base = "diff-" + Instant.now().getEpochSecond();
+        HuntSpec a = new HuntSpec(base + "-a", from, end, detectors, List.of());
+        HuntSpec b = new HuntSpec(base + "-b", from, end, detectors, without);
         try (KafkaRuntime runtime = KafkaRuntime.open(kafka)) {
             TopicSetup.ensure(runtime.clientProps());
             HuntRun run = new HuntRun(runtime, timeout);
-            Map<String, Finding> inA = byId(run.run(base + "-a", from, end, a));
-            Map<String, Finding> inB = byId(run.run(base + "-b", from, end, b));
+            Map<String, Finding> inA = byId(run.run(a));
+            Map<String, Finding> inB = byId(run.run(b));
             Set<String> lost = inA.keySet().stream().filter(k -> !inB.containsKey(k)).collect(Collectors.toCollection(java.util.TreeSet::new));
             Set<String> added = inB.keySet().stream().filter(k -> !inA.containsKey(k)).collect(Collectors.toCollection(java.util.TreeSet::new));
             System.out.printf("hunt diff over [%s, %s): A %d findings, B (without %s) %d findings: %d lost, %d added%n",
