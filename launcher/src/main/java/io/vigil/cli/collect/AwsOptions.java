@@ -14,7 +14,7 @@ public final class AwsOptions {
     @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the SDK's region chain).")
     String region;
 
-    SourceClients clients() {
+    public SourceClients clients() {
         if (endpointUrl != null && (endpointUrl.getScheme() == null || !endpointUrl.getScheme().startsWith("http"))) {
             throw new IllegalArgumentException("--endpoint-url '" + endpointUrl + "': expected an http(s) URL such as http://127.0.0.1:5000");
         }
