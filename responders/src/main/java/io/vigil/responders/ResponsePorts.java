@@ -4,6 +4,8 @@ import io.vigil.responders.action.ActionContext;
 import io.vigil.responders.action.Outcome;
 import io.vigil.responders.aws.AwsClients;
 import io.vigil.responders.aws.revert.AwsDriftReverts;
+import io.vigil.responders.aws.AwsServiceMembership;
+import io.vigil.responders.contain.ServiceMembership;
 import io.vigil.responders.revert.DriftDiff;
 import io.vigil.responders.revert.DriftReverts;
 import java.util.Map;
@@ -28,7 +30,7 @@ import io.vigil.responders.notify.Notify;
 
 /** The adapters a responder acts through, one per port, all either executing or all dry-run. */
 public record ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier, ForensicCopies forensics,
-                            DriftReverts reverts) {
+                            DriftReverts reverts, ServiceMembership membership) {
 
     /** Without a forensic account: {@code volume.forensic_copy} steps are skipped, saying so. */
     public ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier) {
@@ -36,7 +38,7 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
                 "no forensic account configured (vigil respond --forensic-account and --forensic-kms-key)", java.util.Map.of()));
     }
 
-    /** Without drift reverts: {@code config.revert} steps are skipped, saying so. */
+    /** Without drift reverts and service membership: {@code config.revert} and {@code instance.remove_from_service} steps are skipped, saying so. */
     public ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier, ForensicCopies forensics) {
         this(containment, snapshots, credentials, notifier, forensics, new DriftReverts() {
             @Override
@@ -48,12 +50,22 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
             public Outcome undo(String resourceId, Map<String, String> recorded, ActionContext ctx) {
                 return Outcome.skipped("this responder has no drift reverts", Map.of());
             }
+        }, new ServiceMembership() {
+            @Override
+            public Outcome removeFromService(String instanceId, ActionContext ctx) {
+                return Outcome.skipped("this responder does not manage Auto Scaling or load balancer membership", Map.of());
+            }
+
+            @Override
+            public Outcome returnToService(String instanceId, Map<String, String> recorded, ActionContext ctx) {
+                return Outcome.skipped("this responder does not manage Auto Scaling or load balancer membership", Map.of());
+            }
         });
     }
 
     /** The same ports with another notifier (a webhook). */
     public ResponsePorts withNotifier(Notify other) {
-        return new ResponsePorts(containment, snapshots, credentials, other, forensics, reverts);
+        return new ResponsePorts(containment, snapshots, credentials, other, forensics, reverts, membership);
     }
 
     public static ResponsePorts executing(AwsClients aws) {
@@ -62,7 +74,8 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
 
     public static ResponsePorts executing(AwsClients aws, Optional<ForensicTarget> forensic) {
         return new ResponsePorts(new Ec2Containment(aws.ec2()), new Ec2Snapshots(aws.ec2()), new IamCredentials(aws.iam()), new LogNotify(),
-                new Ec2ForensicCopies(aws.ec2(), forensic), new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), true));
+                new Ec2ForensicCopies(aws.ec2(), forensic), new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), true),
+                new AwsServiceMembership(aws.autoscaling(), aws.elb(), true));
     }
 
     public static ResponsePorts dryRun(AwsClients aws) {
@@ -72,12 +85,12 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
     public static ResponsePorts dryRun(AwsClients aws, Optional<ForensicTarget> forensic) {
         return new ResponsePorts(new DryRunEc2Containment(aws.ec2()), new DryRunEc2Snapshots(aws.ec2()),
                 new DryRunIamCredentials(aws.iam()), new DryRunNotify(), new DryRunEc2ForensicCopies(aws.ec2(), forensic),
-                new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), false));
+                new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), false), new AwsServiceMembership(aws.autoscaling(), aws.elb(), false));
     }
 
     /** Dry run without reading the cloud, for when it cannot be reached; {@code why} is recorded with each plan. */
     public static ResponsePorts unread(String why) {
         UnreadPlans plans = new UnreadPlans(why);
-        return new ResponsePorts(plans, plans, plans, new DryRunNotify(), plans, plans);
+        return new ResponsePorts(plans, plans, plans, new DryRunNotify(), plans, plans, plans);
     }
 }

@@ -43,7 +43,8 @@ final class Restores {
             ActionType restore;
             if (reverted(e)) {
                 restore = ActionType.CONFIG_RESTORE;
-            } else if (e.getActionType().equals(ActionType.INSTANCE_CONTAIN.yamlName())) {
+            } else if (e.getActionType().equals(ActionType.INSTANCE_CONTAIN.yamlName())
+                    || e.getActionType().equals(ActionType.INSTANCE_REMOVE_FROM_SERVICE.yamlName())) {
                 restore = ActionType.INSTANCE_RESTORE;
             } else if (CREDENTIAL_STEPS.contains(e.getActionType())) {
                 restore = ActionType.CREDENTIALS_RESTORE;

@@ -46,6 +46,7 @@ final class StepDispatcher {
         String entity = f.getEntity();
         return switch (action) {
             case INSTANCE_CONTAIN -> ports.containment().isolateInstance(entity, ctx);
+            case INSTANCE_REMOVE_FROM_SERVICE -> ports.membership().removeFromService(entity, ctx);
             case INSTANCE_STOP -> ports.containment().stopInstance(entity, ctx);
             case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(entity, ctx);
             case VOLUME_FORENSIC_COPY -> ports.forensics().copyToForensics(entity, ctx);
@@ -79,6 +80,7 @@ final class StepDispatcher {
         String target = request.getTarget();
         return switch (action) {
             case INSTANCE_CONTAIN -> ports.containment().isolateInstance(target, ctx);
+            case INSTANCE_REMOVE_FROM_SERVICE -> ports.membership().removeFromService(target, ctx);
             case INSTANCE_STOP -> ports.containment().stopInstance(target, ctx);
             case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(target, ctx);
             case VOLUME_FORENSIC_COPY -> ports.forensics().copyToForensics(target, ctx);
@@ -102,8 +104,12 @@ final class StepDispatcher {
         if (originals.isEmpty()) {
             return Outcome.skipped("case " + ctx.caseId() + " has no executed instance.contain of " + instance + " to restore", Map.of());
         }
+        ResponseAction original = originals.get(0);
+        if (original.getActionType().equals(ActionType.INSTANCE_REMOVE_FROM_SERVICE.yamlName())) {
+            return ports.membership().returnToService(instance, original.getDetails(), ctx);
+        }
         // the first containment of the case is the one that recorded the instance's own groups
-        return ports.containment().restoreInstance(instance, originals.get(0).getDetails(), ctx);
+        return ports.containment().restoreInstance(instance, original.getDetails(), ctx);
     }
 
     private Outcome undoRevert(String resource, ResponseAction request, ActionContext ctx, Ledger ledger) {

@@ -125,6 +125,42 @@ class RestoreMotoTest {
         }
     }
 
+    @Test
+    void anInstanceTakenOutOfItsAutoScalingGroupAndTargetGroupIsPutBackByTheRestore(MotoServer moto, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("scaled.yaml"), """
+                name: scaled-instance
+                match: {detector: "lab.scaled", entity_type: instance}
+                steps:
+                  - {name: contain, action: instance.contain, on_failure: continue}
+                  - {name: out-of-service, action: instance.remove_from_service, on_failure: continue}
+                """);
+        try (Estate estate = new Estate(moto.endpoint()); Responder responder = Responder.create(new ResponderOptions(true, Optional.of(moto.endpoint()),
+                Optional.of(Estate.REGION), Optional.of(dir)), Estate.TESTING)) {
+            var fleet = io.vigil.responders.aws.ServiceMembershipMotoTest.Fleet.create(estate, "restore-asg");
+            String instance = fleet.instance();
+            Finding f = finding("f-restore-asg", "lab.scaled", Severity.LOW, instance);
+            Ledger ledger = new Ledger();
+            List<ResponseAction> done = responder.handle(f).stream().filter(a -> a.getPlaybook().equals("scaled-instance")).toList();
+            done.forEach(ledger::record);
+            assertThat(done).extracting(ResponseAction::getStatus).containsExactly(ActionStatus.EXECUTED, ActionStatus.EXECUTED);
+            assertThat(fleet.group(instance)).isEmpty();
+            assertThat(fleet.targets()).doesNotContain(instance);
+
+            List<ResponseAction> requests = responder.requestRestore(ledger, Ids.caseId(f.getId()), "alice").stream()
+                    .filter(r -> r.getStep().startsWith("restore-out-of-service")).toList();
+            assertThat(requests).singleElement().satisfies(r -> assertThat(r.getActionType()).isEqualTo("instance.restore"));
+            requests.forEach(ledger::record);
+            ledger.record(approval(requests.get(0), "bob", ApprovalDecision.APPROVED));
+            assertThat(responder.carryOutApproved(ledger)).singleElement().satisfies(r -> {
+                assertThat(r.getStatus()).isEqualTo(ActionStatus.REVERTED);
+                assertThat(r.getPlan()).contains("autoscaling:AttachInstances AutoScalingGroupName=restore-asg", "elasticloadbalancing:RegisterTargets");
+            });
+            assertThat(fleet.group(instance)).containsExactly("restore-asg");
+            assertThat(fleet.targets()).contains(instance);
+        }
+    }
+
     private static Responder executing(MotoServer moto) {
         return Responder.create(new ResponderOptions(true, Optional.of(moto.endpoint()), Optional.of(Estate.REGION), Optional.empty()), Estate.TESTING);
     }

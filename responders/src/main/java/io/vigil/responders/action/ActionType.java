@@ -10,6 +10,11 @@ import java.util.Set;
  */
 public enum ActionType {
     INSTANCE_CONTAIN("instance.contain", Set.of(EntityType.INSTANCE)),
+    /**
+     * Detaches an instance from its Auto Scaling group (a replacement is launched; the group can no longer
+     * terminate the evidence) and deregisters it from its load balancer target groups; restored by instance.restore.
+     */
+    INSTANCE_REMOVE_FROM_SERVICE("instance.remove_from_service", Set.of(EntityType.INSTANCE)),
     VOLUME_SNAPSHOT("volume.snapshot", Set.of(EntityType.INSTANCE)),
     /** Copies the finding's snapshots re-encrypted with the forensic KMS key and shares them with the forensic account. */
     VOLUME_FORENSIC_COPY("volume.forensic_copy", Set.of(EntityType.INSTANCE)),
@@ -22,7 +27,10 @@ public enum ActionType {
      * {@code volume.snapshot} step of the same playbook preserved its disks, never when that failed.
      */
     INSTANCE_STOP("instance.stop", Set.of(EntityType.INSTANCE)),
-    /** Puts back what the case's {@code instance.contain} replaced: security groups, instance profile, termination protection. */
+    /**
+     * Puts back what the case's {@code instance.contain} replaced (security groups, instance profile, termination
+     * protection), or the service membership its {@code instance.remove_from_service} took away.
+     */
     INSTANCE_RESTORE("instance.restore", Set.of(EntityType.INSTANCE)),
     /** Reactivates the keys the case deactivated and lifts the deny-all it attached; session revocations stay. */
     CREDENTIALS_RESTORE("credentials.restore", Set.of(EntityType.PRINCIPAL)),

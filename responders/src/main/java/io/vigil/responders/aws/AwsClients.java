@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -29,12 +31,17 @@ public final class AwsClients implements SdkAutoCloseable {
     private final IamClient iam;
     private final S3Client s3;
     private final CloudTrailClient cloudtrail;
+    private final AutoScalingClient autoscaling;
+    private final ElasticLoadBalancingV2Client elb;
 
-    private AwsClients(Ec2Client ec2, IamClient iam, S3Client s3, CloudTrailClient cloudtrail) {
+    private AwsClients(Ec2Client ec2, IamClient iam, S3Client s3, CloudTrailClient cloudtrail, AutoScalingClient autoscaling,
+                       ElasticLoadBalancingV2Client elb) {
         this.ec2 = ec2;
         this.iam = iam;
         this.s3 = s3;
         this.cloudtrail = cloudtrail;
+        this.autoscaling = autoscaling;
+        this.elb = elb;
     }
 
     public static AwsClients create(Optional<URI> endpoint, Optional<String> region, AwsCredentialsProvider credentials) {
@@ -44,7 +51,9 @@ public final class AwsClients implements SdkAutoCloseable {
                 configure(IamClient.builder(), endpoint, r, credentials).build(),
                 // an endpoint override (an emulator, a VPC endpoint) serves buckets under its path, not as subdomains
                 configure(S3Client.builder(), endpoint, r, credentials).forcePathStyle(endpoint.isPresent()).build(),
-                configure(CloudTrailClient.builder(), endpoint, r, credentials).build());
+                configure(CloudTrailClient.builder(), endpoint, r, credentials).build(),
+                configure(AutoScalingClient.builder(), endpoint, r, credentials).build(),
+                configure(ElasticLoadBalancingV2Client.builder(), endpoint, r, credentials).build());
     }
 
     /**
@@ -99,11 +108,21 @@ public final class AwsClients implements SdkAutoCloseable {
         return cloudtrail;
     }
 
+    public AutoScalingClient autoscaling() {
+        return autoscaling;
+    }
+
+    public ElasticLoadBalancingV2Client elb() {
+        return elb;
+    }
+
     @Override
     public void close() {
         ec2.close();
         iam.close();
         s3.close();
         cloudtrail.close();
+        autoscaling.close();
+        elb.close();
     }
 }

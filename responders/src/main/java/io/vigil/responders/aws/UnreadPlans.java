@@ -12,7 +12,7 @@ import java.util.Map;
  * plans from the finding alone, says why the current state is unknown, and makes no call.
  */
 public final class UnreadPlans implements Containment, Snapshots, Credentials, io.vigil.responders.evidence.ForensicCopies,
-        io.vigil.responders.revert.DriftReverts {
+        io.vigil.responders.revert.DriftReverts, io.vigil.responders.contain.ServiceMembership {
     private final String why;
 
     /** @param why why the cloud cannot be read, recorded with every plan */
@@ -43,6 +43,17 @@ public final class UnreadPlans implements Containment, Snapshots, Credentials, i
     @Override
     public Outcome undo(String resourceId, Map<String, String> recorded, ActionContext ctx) {
         return planned("put back on " + resourceId + " what the revert replaced (" + recorded.keySet().stream().filter(k -> k.startsWith("undo.")).toList() + ")");
+    }
+
+    @Override
+    public Outcome removeFromService(String instanceId, ActionContext ctx) {
+        return planned("autoscaling:DetachInstances " + instanceId + " from its Auto Scaling group, if any, ShouldDecrementDesiredCapacity=false; "
+                + "elasticloadbalancing:DeregisterTargets " + instanceId + " from every target group listing it");
+    }
+
+    @Override
+    public Outcome returnToService(String instanceId, Map<String, String> recorded, ActionContext ctx) {
+        return planned("autoscaling:AttachInstances and elasticloadbalancing:RegisterTargets " + instanceId + " back where it was (" + recorded + ")");
     }
 
     @Override

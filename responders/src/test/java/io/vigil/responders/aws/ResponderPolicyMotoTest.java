@@ -36,6 +36,7 @@ class ResponderPolicyMotoTest {
             estate.aws.iam().createRole(r -> r.roleName("policy-role").assumeRolePolicyDocument("{}"));
             ActionContext ctx = Estate.context("f-policy");
             var drifts = DriftRevertPaths.prepare(estate);
+            String scaled = ServiceMembershipMotoTest.Fleet.create(estate, "policy-asg").instance();
             RecordingInterceptor.reset();
 
             new DryRunEc2Containment(estate.aws.ec2()).isolateInstance(single, ctx);
@@ -69,6 +70,12 @@ class ResponderPolicyMotoTest {
             new DryRunEc2Containment(estate.aws.ec2()).stopInstance(withVolume, ctx);
             assertThat(containment.stopInstance(withVolume, ctx).status()).isEqualTo(ActionStatus.EXECUTED);
             DriftRevertPaths.exercise(estate, drifts, ctx);
+            new AwsServiceMembership(estate.aws.autoscaling(), estate.aws.elb(), false).removeFromService(scaled, ctx);
+            AwsServiceMembership membership = new AwsServiceMembership(estate.aws.autoscaling(), estate.aws.elb(), true);
+            var out = membership.removeFromService(scaled, ctx);
+            assertThat(out.status()).isEqualTo(ActionStatus.EXECUTED);
+            new AwsServiceMembership(estate.aws.autoscaling(), estate.aws.elb(), false).returnToService(scaled, out.details(), ctx);
+            assertThat(membership.returnToService(scaled, out.details(), ctx).status()).isEqualTo(ActionStatus.EXECUTED);
 
             Set<String> allowed = policyActions();
             // iam:PassRole is no API call: AWS checks it when ec2:AssociateIamInstanceProfile hands the profile's role to the instance
@@ -93,7 +100,8 @@ class ResponderPolicyMotoTest {
         Map<String, String> renamed = Map.of("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock",
                 "s3:PutPublicAccessBlock", "s3:PutBucketPublicAccessBlock", "s3:DeletePublicAccessBlock", "s3:PutBucketPublicAccessBlock");
         Set<String> out = new TreeSet<>();
-        calls.forEach(c -> out.add(renamed.getOrDefault(c, c)));
+        // and the Elastic Load Balancing v2 client's calls are authorized under the service's one prefix
+        calls.forEach(c -> out.add(renamed.getOrDefault(c, c).replaceFirst("^elasticloadbalancingv2:", "elasticloadbalancing:")));
         return out;
     }
 
