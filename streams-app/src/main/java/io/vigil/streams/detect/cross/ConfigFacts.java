@@ -20,7 +20,7 @@ final class ConfigFacts {
     static final String INSTANCE = "AWS::EC2::Instance";
     static final String INTERFACE = "AWS::EC2::NetworkInterface";
 
-    /** One interface in one group: the interface id, its instance (or null) and its private addresses. */
+    /** One interface in one group: the interface id and its instance (or null). */
     record Member(String groupId, String interfaceId, String instanceId) {}
 
     private ConfigFacts() {}
@@ -37,9 +37,9 @@ final class ConfigFacts {
                 continue;
             }
             int protocol = protocol(rule.path("ipProtocol").asText("-1"));
-            int from = rule.path("fromPort").asInt(-1);
-            int to = rule.path("toPort").asInt(from);
-            boolean allPorts = protocol == -1 || protocol == 1 || rule.path("fromPort").isMissingNode();
+            boolean allPorts = protocol == -1 || protocol == 1 || !rule.hasNonNull("fromPort");
+            int from = allPorts ? -1 : rule.get("fromPort").asInt();
+            int to = rule.hasNonNull("toPort") ? rule.get("toPort").asInt() : from;
             PortRange r = allPorts ? new PortRange(protocol, -1, -1) : new PortRange(protocol, from, to);
             if (!out.contains(r)) {
                 out.add(r);
