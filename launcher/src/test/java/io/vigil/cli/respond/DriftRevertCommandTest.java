@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 
 /**
  * Drift revert end to end, through the commands, against moto_server: a security group opened to 0.0.0.0/0 on
- * port 22 and the config.drift finding saying so; respond (dry run) prints the revoke and changes nothing;
+ * port 22 and the drift.config finding saying so; respond (dry run) prints the revoke and changes nothing;
  * respond --execute only requests it; once someone approves, restore --execute carries it out and the EC2 API
  * shows the rule gone (the baseline's rule kept); asking for a restore then requests the undo of the revert; case show
  * lists the finding, the steps, the approval and the undo request (table and JSON), and names an unknown case.
@@ -69,9 +69,9 @@ class DriftRevertCommandTest {
             String sg = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web").description("web")).groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(rule(443, "10.0.0.0/8")));
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(rule(22, "0.0.0.0/0")));
-            // as config.drift reports it: AWS Config lists the group's rules as EC2 does, the new one second
+            // as drift.config reports it: AWS Config lists the group's rules as EC2 does, the new one second
             Path findings = Files.writeString(dir.resolve("findings.jsonl"), """
-                    {"id": "drift-ssh-1", "kind": "drift", "detector": "config.drift", "severity": "HIGH", "entity": "%1$s",
+                    {"id": "drift-ssh-1", "kind": "drift", "detector": "drift.config", "severity": "HIGH", "entity": "%1$s",
                      "event_time": "2026-01-01T00:00:00Z", "detected_at": "2026-01-01T00:00:00Z", "attack": ["T1562.007"],
                      "summary": "AWS::EC2::SecurityGroup %1$s drifted from its baseline in 5 setting(s); it is now risky: port 22 open to the whole internet",
                      "evidence": {"observed": {"ipPermissions[1].fromPort": "22", "ipPermissions[1].ipProtocol": "tcp",
@@ -120,7 +120,7 @@ class DriftRevertCommandTest {
             CliRun.Result shown = CliRun.run("case", "show", caseId, "--bootstrap-servers", bootstrap);
             assertThat(shown.rc()).as(shown.err()).isZero();
             assertThat(shown.out()).contains("case " + caseId + ": 1 finding(s), ", "custody: 0 record(s), none",
-                    "finding   HIGH", "config.drift on " + sg, "configuration-drift/revert config.revert -> " + sg, "REQUESTED", "REVERTED",
+                    "finding   HIGH", "drift.config on " + sg, "configuration-drift/revert config.revert -> " + sg, "REQUESTED", "REVERTED",
                     "approval  APPROVED", "bob", "CHG-12 never approved SSH", "restore/restore-revert config.restore -> " + sg);
             JsonNode json = new ObjectMapper().readTree(CliRun.run("case", "show", caseId, "--format", "json", "--bootstrap-servers", bootstrap).out());
             assertThat(json.path("findings").get(0).path("id").asText()).isEqualTo("drift-ssh-1");

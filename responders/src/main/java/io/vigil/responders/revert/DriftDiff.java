@@ -12,8 +12,8 @@ import java.util.Set;
  * What a configuration drift finding says about its resource, as a revert needs it: the resource, and each
  * changed setting (a flattened AWS Config path such as {@code ipPermissions[1].fromPort}) with the value
  * observed and the value the baseline holds ({@code (absent)}: not in the baseline; {@code (removed)}: no
- * longer there). Read from the finding's evidence ({@code config.drift}, {@code config.risky_setting} or
- * their {@code drift.*} renames), or from the details of a revert request, which carry the same evidence.
+ * longer there). Read from the finding's evidence ({@code drift.config}, {@code drift.new_resource},
+ * {@code drift.deleted_resource} or {@code config.risky_setting}), or from the details of a revert request, which carry the same evidence.
  *
  * @param risks the secure-baseline rules the resource now breaks ({@code risk.<rule>} or {@code rule})
  */

@@ -48,6 +48,6 @@ final class DriftRevertPaths {
         all.put("resource_type", type);
         Map<String, String> baseline = new java.util.HashMap<>();
         observed.forEach((k, v) -> baseline.put(k, "false".equals(v) ? "true" : DriftDiff.ABSENT));
-        return new DriftDiff("config.drift", type, id, all, baseline, risks, OptionalInt.of(observed.size()), false);
+        return new DriftDiff("drift.config", type, id, all, baseline, risks, OptionalInt.of(observed.size()), false);
     }
 }

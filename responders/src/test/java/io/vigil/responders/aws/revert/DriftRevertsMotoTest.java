@@ -86,7 +86,7 @@ class DriftRevertsMotoTest {
             assertThat(changed.status()).isEqualTo(ActionStatus.SKIPPED);
             assertThat(changed.plan()).contains(sg + " changed since the finding").contains("is 3389 now, the finding saw 22");
 
-            DriftDiff partial = new DriftDiff("config.drift", "AWS::EC2::SecurityGroup", sg, Map.of("resource_type", "AWS::EC2::SecurityGroup",
+            DriftDiff partial = new DriftDiff("drift.config", "AWS::EC2::SecurityGroup", sg, Map.of("resource_type", "AWS::EC2::SecurityGroup",
                     "changed_settings", "25", "ipPermissions[1].fromPort", "3389"), Map.of("ipPermissions[1].fromPort", "(absent)"), Set.of(), OptionalInt.of(25), false);
             Outcome skipped = reverts(estate, true).revert(partial, CTX);
             assertThat(skipped.status()).isEqualTo(ActionStatus.SKIPPED);
@@ -162,7 +162,7 @@ class DriftRevertsMotoTest {
         }
     }
 
-    /** The drift a config.drift finding reports for a group whose baseline had only the rules before the SSH one. */
+    /** The drift a drift.config finding reports for a group whose baseline had only the rules before the SSH one. */
     private static DriftDiff sshOpened(Estate estate, String sg) {
         List<IpPermission> rules = estate.aws.ec2().describeSecurityGroups(r -> r.groupIds(sg)).securityGroups().get(0).ipPermissions();
         int i = rules.size() - 1; // AWS Config lists the rules as EC2 does; the new one is last
@@ -183,7 +183,7 @@ class DriftRevertsMotoTest {
         observed.put("changed_settings", String.valueOf(settings.keySet().stream().filter(k -> !k.startsWith("risk.")).count()));
         Set<String> allRisks = new java.util.TreeSet<>(risks);
         settings.keySet().stream().filter(k -> k.startsWith("risk.")).forEach(k -> allRisks.add(k.substring("risk.".length())));
-        return new DriftDiff("config.drift", type, id, observed, baseline, allRisks,
+        return new DriftDiff("drift.config", type, id, observed, baseline, allRisks,
                 OptionalInt.of((int) settings.keySet().stream().filter(k -> !k.startsWith("risk.")).count()), false);
     }
 
