@@ -2,6 +2,7 @@ package io.vigil.streams.bench;
 
 import io.vigil.schemas.FlowRecord;
 import io.vigil.schemas.wire.WireFormat;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The flow benchmark: produces N synthetic flow records to a fresh topic, then times, start to finish,
- * (a) a plain consumer reading them (best of two passes), (a') one that also decodes each, and (b) the
- * full flow topology under exactly-once until its group has committed every record (after a warm-up
- * pass over a prefix, on another application id). Both sides are thus measured with a warm JIT.
+ * (a) a plain consumer reading them (after a first, warming pass), (a') one that also decodes each, and
+ * (b) the full flow topology under exactly-once until its group has committed every record (after a
+ * warm-up pass over a prefix, on another application id). Both sides are thus measured with a warm JIT.
+ * The process's CPU time per record is taken for each (the figure other processes on the machine do not
+ * dilute), then {@link LatencyPass} offers half of (b)'s rate to a live topology and measures append to
+ * finding.
  * Everything it creates (topics, groups, state) is removed afterwards.
  */
 public final class FlowBench {
@@ -58,16 +62,24 @@ public final class FlowBench {
                 Map<TopicPartition, Long> ends = endOffsets(admin, flows);
                 BenchConsumer consumer = new BenchConsumer(clientProps, flows, ends);
                 // Best of two: the first pass also warms the JIT and the page cache for the others.
-                double plain = Math.max(consumer.rate(null), consumer.rate(null));
+                consumer.rate(null);
+                long cpu = processCpuNanos();
+                double plain = consumer.rate(null);
+                double plainCpu = (processCpuNanos() - cpu) / 1e3 / records;
+                cpu = processCpuNanos();
                 double decoding = consumer.rate(bytes -> wire.decode(flows, bytes, FlowRecord.class));
+                double decodingCpu = (processCpuNanos() - cpu) / 1e3 / records;
                 // A warm-up over a prefix, on its own application id: the JIT then compiles Kafka Streams and the
                 // detectors before the measured pass, as the consumer's first pass does for the consumer.
                 long warmup = Math.min(records, WARMUP_RECORDS);
                 new StreamsPass(clientProps, wire, applicationId + "-warmup", flows, findings + ".warmup").run(admin, prefix(ends, warmup, records));
+                cpu = processCpuNanos();
                 StreamsPass.Outcome streams = new StreamsPass(clientProps, wire, applicationId, flows, findings).run(admin, ends);
+                double streamsCpu = (processCpuNanos() - cpu) / 1e3 / records;
                 long found = new BenchConsumer(clientProps, findings, endOffsets(admin, findings)).count();
+                LatencyPass.Outcome latency = LatencyPass.run(clientProps, wire, admin, run, streams.recordsPerSecond() / 2, records);
                 return new FlowBenchResult(records, PARTITIONS, plain, decoding, warmup, streams.recordsPerSecond(), found, streams.entities(),
-                        streams.bytesPerEntity());
+                        streams.bytesPerEntity(), new FlowBenchResult.Cpu(plainCpu, decodingCpu, streamsCpu), latency);
             } finally {
                 removeQuietly(admin, List.of(flows, findings, findings + ".warmup", StreamsPass.changelog(applicationId),
                         StreamsPass.changelog(applicationId + "-warmup")), List.of(applicationId, applicationId + "-warmup"));
@@ -78,6 +90,11 @@ public final class FlowBench {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot set up the benchmark topics: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** CPU time of the whole process (the embedded broker, when there is one, included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void produce(Map<String, Object> clientProps, WireFormat wire, String topic, long records) {

@@ -63,6 +63,16 @@ final class StreamsPass {
     }
 
     Outcome run(Admin admin, Map<TopicPartition, Long> ends) throws InterruptedException, ExecutionException {
+        try (Running running = start()) {
+            awaitCommitted(admin, running.streams, ends);
+            double rate = ends.values().stream().mapToLong(Long::longValue).sum() / ((System.nanoTime() - running.started) / 1e9);
+            long[] size = stateSize(running.streams);
+            return new Outcome(rate, size[0], size[0] == 0 ? 0 : size[1] / size[0]);
+        }
+    }
+
+    /** Starts the topology on a fresh state directory; closing it stops it and removes its local state. */
+    Running start() {
         Path state = tempDirectory();
         Map<String, Object> user = new HashMap<>(clientProps);
         user.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -73,14 +83,15 @@ final class StreamsPass {
         Properties props = new Properties();
         props.putAll(StreamsSettings.of(user, state));
         KafkaStreams streams = new KafkaStreams(builder.build(), props);
-        try {
-            long start = System.nanoTime();
-            streams.start();
-            awaitCommitted(admin, streams, ends);
-            double rate = ends.values().stream().mapToLong(Long::longValue).sum() / ((System.nanoTime() - start) / 1e9);
-            long[] size = stateSize(streams);
-            return new Outcome(rate, size[0], size[0] == 0 ? 0 : size[1] / size[0]);
-        } finally {
+        long started = System.nanoTime();
+        streams.start();
+        return new Running(streams, state, started);
+    }
+
+    /** A started topology: {@code started} is when {@code start()} was called (System.nanoTime). */
+    record Running(KafkaStreams streams, Path state, long started) implements AutoCloseable {
+        @Override
+        public void close() {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(30)));
             streams.cleanUp();
@@ -88,7 +99,7 @@ final class StreamsPass {
         }
     }
 
-    private void awaitCommitted(Admin admin, KafkaStreams streams, Map<TopicPartition, Long> ends)
+    void awaitCommitted(Admin admin, KafkaStreams streams, Map<TopicPartition, Long> ends)
             throws InterruptedException, ExecutionException {
         long start = System.nanoTime();
         long deadline = start + TIMEOUT.toNanos();

@@ -23,6 +23,10 @@ class FlowBenchTest {
         assertThat(r.findings()).isPositive();
         assertThat(r.entities()).isGreaterThanOrEqualTo(500);
         assertThat(r.stateBytesPerEntity()).isPositive();
+        assertThat(r.cpu().streamsMicros()).isPositive();
+        assertThat(r.latency().findings()).isPositive();
+        assertThat(r.latencyP99Millis()).isGreaterThanOrEqualTo(r.latencyP50Millis()).isGreaterThanOrEqualTo(0);
         assertThat(r.lines().get(r.lines().size() - 1)).startsWith("ratio streams/consumer: ");
+        r.lines().forEach(System.out::println);
     }
 }
