@@ -22,9 +22,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "hunt", mixinStandardHelpOptions = true, subcommands = {HuntDiffCommand.class, io.vigil.cli.hunt.search.SearchCommand.class},
-        description = {"Replays the input topics between two event times through the same detections as live processing,",
-                "under its own application id and state, into its own topic hunt.<id>.findings. Live baselines and findings are untouched.",
-                "Ctrl-C stops it keeping its state; --resume ID finishes it with the same findings as an uninterrupted hunt."})
+        description = "Replays the input topics between two event times through the same detections as live processing, under its own "
+                + "application id and state, into its own topic hunt.<id>.findings. Live baselines and findings are untouched. Ctrl-C stops it "
+                + "keeping its state; --resume ID finishes it with the same findings as an uninterrupted hunt.")
 public final class HuntCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -42,8 +42,8 @@ public final class HuntCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "Name of the hunt (its topic is hunt.<id>.findings). Default: hunt-<time>.")
     String id;
 
-    @Option(names = "--baseline-at", paramLabel = "TIME", description = {"Start from the baselines as published to baseline.snapshots at TIME",
-            "(principal profiles and configuration baselines; flows and hosts are learned from the range)."})
+    @Option(names = "--baseline-at", paramLabel = "TIME", description = "Start from the baselines as published to baseline.snapshots at TIME "
+            + "(principal profiles and configuration baselines; flows and hosts are learned from the range).")
     Instant baselineAt;
 
     @Option(names = "--resume", paramLabel = "ID", description = "Continue the cancelled hunt ID (same --data-dir) where it stopped.")

@@ -28,9 +28,9 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.s3.S3Client;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Renders a report of findings, actions and the baseline for a time range into a folder: HTML, Markdown and CSV.",
-                "--case ID: the incident report of one case instead. --schedule daily|weekly: keeps running and writes each",
-                "period's report once it has closed, to a folder or to s3://bucket/prefix."})
+        description = "Renders a report of findings, actions and the baseline for a time range into a folder: HTML, Markdown and CSV. "
+                + "--case ID: the incident report of one case instead. --schedule daily|weekly: keeps running and writes each period's "
+                + "report once it has closed, to a folder or to s3://bucket/prefix.")
 public final class ReportCmd implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ReportCmd.class);
     /** After a failed run (broker or S3 unreachable), try again this soon rather than at the next period. */
@@ -48,12 +48,12 @@ public final class ReportCmd implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TIME", description = "End of the range (exclusive). Default: now.")
     Instant to;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = {"Folder to write report.html, report.md and the CSV files into;",
-            "with --schedule, a folder or s3://bucket/prefix (each period under its name, e.g. 2024-08-18 or 2024-W33)."})
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write report.html, report.md and the CSV files into; "
+            + "with --schedule, a folder or s3://bucket/prefix (each period under its name, e.g. 2024-08-18 or 2024-W33).")
     String out;
 
-    @Option(names = "--case", paramLabel = "ID", description = {"Instead, the incident report of one case (e.g. case-1a2b3c4d5e6f7a8b): timeline of events,",
-            "findings, actions, approvals and custody records, as incident-ID.html, .md and CSV."})
+    @Option(names = "--case", paramLabel = "ID", description = "Instead, the incident report of one case (e.g. case-1a2b3c4d5e6f7a8b): timeline of events, "
+            + "findings, actions, approvals and custody records, as incident-ID.html, .md and CSV.")
     String caseId;
 
     @Option(names = "--schedule", paramLabel = "daily|weekly", description = "Keep running; write each UTC day's or ISO week's report when it closes.")
