@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 /** A transactional collector against a real broker, as the CLI builds it, and a read_committed view of the topics. */
 public final class CollectorHarness implements AutoCloseable {
@@ -68,16 +69,21 @@ public final class CollectorHarness implements AutoCloseable {
         }
     }
 
-    /** Every committed record of a topic, partition by partition in offset order. */
+    /**
+     * Every committed record of a topic, partition by partition in offset order, once no transaction is open on it: a commit
+     * returns before the coordinator has written its markers, and until then the last stable offset hides what it committed.
+     */
     public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic) {
         Map<String, Object> p = props(bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+                KafkaConsumer<String, byte[]> uncommitted = new KafkaConsumer<>(props(bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = Awaitility.await("no open transaction on " + topic).atMost(Duration.ofSeconds(60))
+                    .until(() -> consumer.endOffsets(partitions), stable -> stable.equals(uncommitted.endOffsets(partitions)));
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
