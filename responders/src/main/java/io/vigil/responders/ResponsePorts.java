@@ -6,6 +6,8 @@ import io.vigil.responders.aws.AwsClients;
 import io.vigil.responders.aws.revert.AwsDriftReverts;
 import io.vigil.responders.aws.AwsServiceMembership;
 import io.vigil.responders.contain.ServiceMembership;
+import io.vigil.responders.aws.ebs.EbsSnapshotComparison;
+import io.vigil.responders.evidence.SnapshotComparison;
 import io.vigil.responders.revert.DriftDiff;
 import io.vigil.responders.revert.DriftReverts;
 import java.util.Map;
@@ -30,7 +32,7 @@ import io.vigil.responders.notify.Notify;
 
 /** The adapters a responder acts through, one per port, all either executing or all dry-run. */
 public record ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier, ForensicCopies forensics,
-                            DriftReverts reverts, ServiceMembership membership) {
+                            DriftReverts reverts, ServiceMembership membership, SnapshotComparison comparison) {
 
     /** Without a forensic account: {@code volume.forensic_copy} steps are skipped, saying so. */
     public ResponsePorts(Containment containment, Snapshots snapshots, Credentials credentials, Notify notifier) {
@@ -60,12 +62,12 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
             public Outcome returnToService(String instanceId, Map<String, String> recorded, ActionContext ctx) {
                 return Outcome.skipped("this responder does not manage Auto Scaling or load balancer membership", Map.of());
             }
-        });
+        }, (instanceId, ctx) -> Outcome.skipped("this responder does not compare snapshots", Map.of()));
     }
 
     /** The same ports with another notifier (a webhook). */
     public ResponsePorts withNotifier(Notify other) {
-        return new ResponsePorts(containment, snapshots, credentials, other, forensics, reverts, membership);
+        return new ResponsePorts(containment, snapshots, credentials, other, forensics, reverts, membership, comparison);
     }
 
     public static ResponsePorts executing(AwsClients aws) {
@@ -75,7 +77,7 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
     public static ResponsePorts executing(AwsClients aws, Optional<ForensicTarget> forensic) {
         return new ResponsePorts(new Ec2Containment(aws.ec2()), new Ec2Snapshots(aws.ec2()), new IamCredentials(aws.iam()), new LogNotify(),
                 new Ec2ForensicCopies(aws.ec2(), forensic), new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), true),
-                new AwsServiceMembership(aws.autoscaling(), aws.elb(), true));
+                new AwsServiceMembership(aws.autoscaling(), aws.elb(), true), new EbsSnapshotComparison(aws.ec2(), aws.ebs(), true));
     }
 
     public static ResponsePorts dryRun(AwsClients aws) {
@@ -85,12 +87,13 @@ public record ResponsePorts(Containment containment, Snapshots snapshots, Creden
     public static ResponsePorts dryRun(AwsClients aws, Optional<ForensicTarget> forensic) {
         return new ResponsePorts(new DryRunEc2Containment(aws.ec2()), new DryRunEc2Snapshots(aws.ec2()),
                 new DryRunIamCredentials(aws.iam()), new DryRunNotify(), new DryRunEc2ForensicCopies(aws.ec2(), forensic),
-                new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), false), new AwsServiceMembership(aws.autoscaling(), aws.elb(), false));
+                new AwsDriftReverts(aws.ec2(), aws.s3(), aws.cloudtrail(), false), new AwsServiceMembership(aws.autoscaling(), aws.elb(), false),
+                new EbsSnapshotComparison(aws.ec2(), aws.ebs(), false));
     }
 
     /** Dry run without reading the cloud, for when it cannot be reached; {@code why} is recorded with each plan. */
     public static ResponsePorts unread(String why) {
         UnreadPlans plans = new UnreadPlans(why);
-        return new ResponsePorts(plans, plans, plans, new DryRunNotify(), plans, plans, plans);
+        return new ResponsePorts(plans, plans, plans, new DryRunNotify(), plans, plans, plans, plans);
     }
 }

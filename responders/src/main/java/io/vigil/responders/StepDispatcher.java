@@ -50,6 +50,7 @@ final class StepDispatcher {
             case INSTANCE_STOP -> ports.containment().stopInstance(entity, ctx);
             case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(entity, ctx);
             case VOLUME_FORENSIC_COPY -> ports.forensics().copyToForensics(entity, ctx);
+            case VOLUME_COMPARE -> ports.comparison().compare(entity, ctx);
             case CREDENTIALS_DEACTIVATE_KEY -> accessKey(f)
                     .map(key -> ports.credentials().deactivateAccessKey(key, ctx))
                     .orElseGet(() -> Outcome.skipped("no " + ACCESS_KEY_EVIDENCE + " in the finding's evidence", Map.of()));
@@ -84,6 +85,7 @@ final class StepDispatcher {
             case INSTANCE_STOP -> ports.containment().stopInstance(target, ctx);
             case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(target, ctx);
             case VOLUME_FORENSIC_COPY -> ports.forensics().copyToForensics(target, ctx);
+            case VOLUME_COMPARE -> ports.comparison().compare(target, ctx);
             case CREDENTIALS_DEACTIVATE_KEY -> ports.credentials().deactivateAccessKey(target, ctx);
             case CREDENTIALS_DENY_USER -> PrincipalArns.userName(target).map(u -> ports.credentials().denyAllForUser(u, ctx))
                     .orElseGet(() -> Outcome.skipped(target + " is not an IAM user", Map.of()));

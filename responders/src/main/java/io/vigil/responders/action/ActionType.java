@@ -16,6 +16,11 @@ public enum ActionType {
      */
     INSTANCE_REMOVE_FROM_SERVICE("instance.remove_from_service", Set.of(EntityType.INSTANCE)),
     VOLUME_SNAPSHOT("volume.snapshot", Set.of(EntityType.INSTANCE)),
+    /**
+     * Compares the finding's snapshots with each volume's previous snapshot (changed blocks) and with each other
+     * (changes no peer shares), through the EBS direct APIs; read-only, recorded with the case.
+     */
+    VOLUME_COMPARE("volume.compare", Set.of(EntityType.INSTANCE)),
     /** Copies the finding's snapshots re-encrypted with the forensic KMS key and shares them with the forensic account. */
     VOLUME_FORENSIC_COPY("volume.forensic_copy", Set.of(EntityType.INSTANCE)),
     CREDENTIALS_DEACTIVATE_KEY("credentials.deactivate_key", Set.of(EntityType.PRINCIPAL)),
@@ -64,7 +69,7 @@ public enum ActionType {
 
     /** Whether the action changes the cloud on its own initiative, so blast-radius limits and scope apply to it. */
     public boolean changesTheCloud() {
-        return this != NOTIFY_CASE && !alwaysNeedsApproval();
+        return this != NOTIFY_CASE && this != VOLUME_COMPARE && !alwaysNeedsApproval();
     }
 
     /** Whether the action changes an instance (counted per instance) rather than a credential (counted per principal). */

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ebs.EbsClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -33,15 +34,17 @@ public final class AwsClients implements SdkAutoCloseable {
     private final CloudTrailClient cloudtrail;
     private final AutoScalingClient autoscaling;
     private final ElasticLoadBalancingV2Client elb;
+    private final EbsClient ebs;
 
     private AwsClients(Ec2Client ec2, IamClient iam, S3Client s3, CloudTrailClient cloudtrail, AutoScalingClient autoscaling,
-                       ElasticLoadBalancingV2Client elb) {
+                       ElasticLoadBalancingV2Client elb, EbsClient ebs) {
         this.ec2 = ec2;
         this.iam = iam;
         this.s3 = s3;
         this.cloudtrail = cloudtrail;
         this.autoscaling = autoscaling;
         this.elb = elb;
+        this.ebs = ebs;
     }
 
     public static AwsClients create(Optional<URI> endpoint, Optional<String> region, AwsCredentialsProvider credentials) {
@@ -53,7 +56,8 @@ public final class AwsClients implements SdkAutoCloseable {
                 configure(S3Client.builder(), endpoint, r, credentials).forcePathStyle(endpoint.isPresent()).build(),
                 configure(CloudTrailClient.builder(), endpoint, r, credentials).build(),
                 configure(AutoScalingClient.builder(), endpoint, r, credentials).build(),
-                configure(ElasticLoadBalancingV2Client.builder(), endpoint, r, credentials).build());
+                configure(ElasticLoadBalancingV2Client.builder(), endpoint, r, credentials).build(),
+                configure(EbsClient.builder(), endpoint, r, credentials).build());
     }
 
     /**
@@ -116,6 +120,10 @@ public final class AwsClients implements SdkAutoCloseable {
         return elb;
     }
 
+    public EbsClient ebs() {
+        return ebs;
+    }
+
     @Override
     public void close() {
         ec2.close();
@@ -124,5 +132,6 @@ public final class AwsClients implements SdkAutoCloseable {
         cloudtrail.close();
         autoscaling.close();
         elb.close();
+        ebs.close();
     }
 }

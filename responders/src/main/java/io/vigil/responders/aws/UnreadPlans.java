@@ -12,7 +12,8 @@ import java.util.Map;
  * plans from the finding alone, says why the current state is unknown, and makes no call.
  */
 public final class UnreadPlans implements Containment, Snapshots, Credentials, io.vigil.responders.evidence.ForensicCopies,
-        io.vigil.responders.revert.DriftReverts, io.vigil.responders.contain.ServiceMembership {
+        io.vigil.responders.revert.DriftReverts, io.vigil.responders.contain.ServiceMembership,
+        io.vigil.responders.evidence.SnapshotComparison {
     private final String why;
 
     /** @param why why the cloud cannot be read, recorded with every plan */
@@ -43,6 +44,12 @@ public final class UnreadPlans implements Containment, Snapshots, Credentials, i
     @Override
     public Outcome undo(String resourceId, Map<String, String> recorded, ActionContext ctx) {
         return planned("put back on " + resourceId + " what the revert replaced (" + recorded.keySet().stream().filter(k -> k.startsWith("undo.")).toList() + ")");
+    }
+
+    @Override
+    public Outcome compare(String instanceId, ActionContext ctx) {
+        return planned("ebs:ListChangedBlocks from each volume's last snapshot to the finding's snapshot of it; ebs:GetSnapshotBlock checksums "
+                + "of the changed blocks across the finding's snapshots");
     }
 
     @Override
