@@ -39,7 +39,7 @@ class ResponderPolicyMotoTest {
             String scaled = ServiceMembershipMotoTest.Fleet.create(estate, "policy-asg").instance();
             for (String volume : new String[] {"vol-p1", "vol-p2"}) {
                 io.vigil.responders.aws.ebs.EbsSnapshotComparisonMotoTest.write(estate.aws.ebs(), volume, null, null, Map.of());
-                io.vigil.responders.aws.ebs.EbsSnapshotComparisonMotoTest.write(estate.aws.ebs(), volume, "f-policy", "i-" + volume, Map.of(1, (byte) 'X'));
+                io.vigil.responders.aws.ebs.EbsSnapshotComparisonMotoTest.write(estate.aws.ebs(), volume, "f-policy-ebs", "i-" + volume, Map.of(1, (byte) 'X'));
             }
             RecordingInterceptor.reset();
 
@@ -80,8 +80,9 @@ class ResponderPolicyMotoTest {
             assertThat(out.status()).isEqualTo(ActionStatus.EXECUTED);
             new AwsServiceMembership(estate.aws.autoscaling(), estate.aws.elb(), false).returnToService(scaled, out.details(), ctx);
             assertThat(membership.returnToService(scaled, out.details(), ctx).status()).isEqualTo(ActionStatus.EXECUTED);
-            new io.vigil.responders.aws.ebs.EbsSnapshotComparison(estate.aws.ec2(), estate.aws.ebs(), false).compare("i-vol-p1", ctx);
-            assertThat(new io.vigil.responders.aws.ebs.EbsSnapshotComparison(estate.aws.ec2(), estate.aws.ebs(), true).compare("i-vol-p1", ctx).status())
+            new io.vigil.responders.aws.ebs.EbsSnapshotComparison(estate.aws.ec2(), estate.aws.ebs(), false).compare("i-vol-p1", Estate.context("f-policy-ebs"));
+            assertThat(new io.vigil.responders.aws.ebs.EbsSnapshotComparison(estate.aws.ec2(), estate.aws.ebs(), true).compare("i-vol-p1",
+                    Estate.context("f-policy-ebs")).status())
                     .isEqualTo(ActionStatus.EXECUTED);
 
             Set<String> allowed = policyActions();

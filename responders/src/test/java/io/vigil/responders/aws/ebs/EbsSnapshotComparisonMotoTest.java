@@ -50,7 +50,7 @@ public class EbsSnapshotComparisonMotoTest {
     }
 
     /** A 1 GiB snapshot of four written blocks ('A' everywhere, or the given bytes), tagged as Vigil would tag it. */
-    static String write(EbsClient ebs, String volume, String finding, String instance, Map<Integer, Byte> changed) throws Exception {
+    public static String write(EbsClient ebs, String volume, String finding, String instance, Map<Integer, Byte> changed) throws Exception {
         List<Tag> tags = new java.util.ArrayList<>(List.of(Tag.builder().key(EbsSnapshotComparison.SOURCE_VOLUME).value(volume).build()));
         if (finding != null) {
             tags.add(Tag.builder().key("vigil:finding").value(finding).build());
