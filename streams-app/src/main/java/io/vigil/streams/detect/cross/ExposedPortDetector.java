@@ -24,12 +24,18 @@ import java.util.Map;
  * port) accepted the connection, MEDIUM otherwise. Playbook: compromised-instance when HIGH, configuration-drift otherwise
  * (close the rule: restore the group's baseline).
  *
- * <p>Pure: event time only; the opening and the flow may arrive in either order (flows of the last day are kept).
+ * <p>Pure: event time only; the opening and the flow may arrive in either order (the latest flow per port of the last day
+ * is kept).
  */
 final class ExposedPortDetector {
     static final String NAME = "cross.exposed_port_probed";
     /** A flow this long after the opening is still its consequence. */
     static final Duration WINDOW = Duration.ofDays(7);
+    /**
+     * Flows kept for openings told later: the latest per port, renewed at most once a minute of event time, so that an
+     * address scanned all day costs a store write a minute, not one per flow (an opening told late is matched to the minute).
+     */
+    static final Duration KEEP_EVERY = Duration.ofMinutes(1);
 
     /** A finding with its event time (the flow's) and the records behind it (the item, then the flow). */
     record Alert(Detection detection, Instant eventTime, List<SourceRef> sources) {}
@@ -68,10 +74,13 @@ final class ExposedPortDetector {
                 alerts.add(alert(n, f, reported));
             }
         }
+        if (alerts.isEmpty() && state.recent().stream().anyMatch(r -> samePort(r, f) && r.time() <= f.time() && f.time() - r.time() < KEEP_EVERY.toMillis())) {
+            return new Step(state, alerts); // a flow to this port was kept less than a minute before: nothing to store
+        }
         List<InterfaceExposure.InboundFlow> recent = new ArrayList<>();
         long newest = Math.max(f.time(), state.recent().stream().mapToLong(InterfaceExposure.InboundFlow::time).max().orElse(f.time()));
         for (InterfaceExposure.InboundFlow r : state.recent()) {
-            if (r.time() >= newest - Duration.ofDays(1).toMillis()) {
+            if (r.time() >= newest - Duration.ofDays(1).toMillis() && !(samePort(r, f) && r.time() < f.time())) {
                 recent.add(r);
             }
         }
@@ -80,6 +89,10 @@ final class ExposedPortDetector {
             recent.remove(0);
         }
         return new Step(new InterfaceExposure(state.exposures(), List.copyOf(recent), bounded(reported)), alerts);
+    }
+
+    private static boolean samePort(InterfaceExposure.InboundFlow a, InterfaceExposure.InboundFlow b) {
+        return a.port() == b.port() && a.protocol() == b.protocol();
     }
 
     private static boolean reaches(ExposureNotice n, InterfaceExposure.InboundFlow f) {

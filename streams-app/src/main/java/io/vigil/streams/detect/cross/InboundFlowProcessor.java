@@ -62,8 +62,11 @@ final class InboundFlowProcessor implements Processor<byte[], byte[], String, Fi
         InterfaceExposure.InboundFlow flow = new InterfaceExposure.InboundFlow(facts.time(), facts.protocol(), facts.servicePort(), facts.peerText(),
                 facts.localText(), facts.action(), facts.packets(), facts.bytes(), facts.entity(), facts.entityType(), facts.account(),
                 new Ref(meta.topic(), meta.partition(), meta.offset(), facts.recordId()));
-        ExposedPortDetector.Step step = ExposedPortDetector.onFlow(store.get(eni), flow);
-        store.put(eni, step.state());
+        InterfaceExposure before = store.get(eni);
+        ExposedPortDetector.Step step = ExposedPortDetector.onFlow(before, flow);
+        if (step.state() != before) {
+            store.put(eni, step.state());
+        }
         for (ExposedPortDetector.Alert a : step.alerts()) {
             Finding f = Findings.of(a.detection(), a.eventTime(), clock.instant(), a.sources());
             context.forward(new Record<>(f.getEntity(), f, record.timestamp()));

@@ -7,7 +7,8 @@ import java.util.List;
  * notice that arrives after them: the two sources reach the task by different paths), and what was already reported.
  *
  * @param exposures by the notice that told it, bounded to {@value #MAX_EXPOSURES}
- * @param recent    inbound public flows, newest last, bounded to {@value #MAX_RECENT} and to the probe window behind the newest
+ * @param recent    the latest inbound public flow per port (renewed at most once a minute), bounded to {@value #MAX_RECENT} ports
+ *                  and to a day behind the newest
  * @param reported  evidence keys of the findings raised (bounded)
  */
 record InterfaceExposure(List<ExposureNotice> exposures, List<InboundFlow> recent, List<String> reported) {
