@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.kafka.embedded.EmbeddedKafka;
 import io.vigil.kafka.embedded.EmbeddedKafkaExtension;
 import io.vigil.reports.analysis.SourceStats;
+import io.vigil.reports.render.chromium.HeadlessChromium;
 import io.vigil.reports.source.TopicReader;
 import io.vigil.schemas.ActionStatus;
 import io.vigil.schemas.Finding;
@@ -108,6 +109,16 @@ class ReportCommandIntegrationTest {
                 .contains("| findings | yes | 4 | 1 |");
         assertThat(Files.readString(out.resolve("findings.csv")).lines()).hasSize(3);
         assertThat(Files.readString(out.resolve("report.html"))).contains("Content-Security-Policy", "<svg");
+        // the report of real topics opens in a browser without a console message (skipped without chromium)
+        HeadlessChromium.find(out).ifPresent(chromium -> {
+            try {
+                HeadlessChromium.Run dom = chromium.dumpDom(out.resolve("report.html"));
+                assertThat(dom.console()).isEmpty();
+                assertThat(dom.stdout()).contains("class=\"chart\"", "audit.sensitive_call");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @Test
