@@ -65,6 +65,10 @@ public final class RespondCommand implements Callable<Integer> {
     @Option(names = "--forensic-kms-key", paramLabel = "KEY_ARN", description = "The forensic account's KMS key the copies are re-encrypted with.")
     String forensicKmsKey;
 
+    @Option(names = "--legal-hold-logs", paramLabel = "S3_URI",
+            description = "Logs that logs.legal_hold steps put under S3 Object Lock legal hold: s3://BUCKET/PREFIX (a bucket created with Object Lock).")
+    String legalHoldLogs;
+
     @Option(names = "--webhook-url", paramLabel = "URL",
             description = "Post case events (notify.case steps, when executing) as JSON to this URL; a bearer token is read from VIGIL_WEBHOOK_TOKEN.")
     URI webhookUrl;
@@ -86,8 +90,15 @@ public final class RespondCommand implements Callable<Integer> {
         Optional<ForensicTarget> forensic = forensicAccount == null ? Optional.empty() : Optional.of(new ForensicTarget(forensicAccount, forensicKmsKey));
         Optional<Webhook> webhook = Optional.ofNullable(webhookUrl).map(u -> new Webhook(u,
                 Optional.ofNullable(System.getenv("VIGIL_WEBHOOK_TOKEN")).filter(t -> !t.isBlank())));
+        Optional<io.vigil.responders.evidence.LogLocation> holdLogs = Optional.ofNullable(legalHoldLogs).map(u -> {
+            try {
+                return io.vigil.responders.evidence.LogLocation.parse(u);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--legal-hold-logs " + e.getMessage(), e);
+            }
+        });
         ResponderOptions options = new ResponderOptions(execute, Optional.ofNullable(endpointUrl), Optional.ofNullable(region), Optional.ofNullable(playbooks),
-                forensic, webhook);
+                forensic, webhook, holdLogs);
         return findings != null ? once(options) : service(options);
     }
 
