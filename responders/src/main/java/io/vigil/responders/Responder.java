@@ -77,7 +77,8 @@ public final class Responder implements AutoCloseable {
             return new Responder(catalog, ResponsePorts.unread(unusable.get()), false, new ArrayList<>());
         }
         AwsClients aws = AwsClients.create(opts.endpointUrl(), opts.region(), credentials);
-        ResponsePorts ports = opts.execute() ? ResponsePorts.executing(aws, opts.forensic()) : ResponsePorts.dryRun(aws, opts.forensic());
+        ResponsePorts ports = opts.execute() ? ResponsePorts.executing(aws, opts.forensic(), opts.legalHoldLogs())
+                : ResponsePorts.dryRun(aws, opts.forensic(), opts.legalHoldLogs());
         if (opts.execute() && opts.webhook().isPresent()) {
             Webhook w = opts.webhook().get();
             ports = ports.withNotifier(new io.vigil.responders.notify.WebhookNotify(

@@ -24,6 +24,15 @@ final class StepDispatcher {
         this.ports = ports;
     }
 
+    /** The logs a legal hold keeps: those written in the day before the finding was raised, and the hour after. */
+    private static java.time.Instant holdFrom(ActionContext ctx) {
+        return ctx.detectedAt().minus(java.time.Duration.ofDays(1));
+    }
+
+    private static java.time.Instant holdTo(ActionContext ctx) {
+        return ctx.detectedAt().plus(java.time.Duration.ofHours(1));
+    }
+
     /** What the step acts on, as recorded in the ledger: the access key for key steps, else the entity. */
     static String target(ActionType action, Finding f) {
         return action == ActionType.CREDENTIALS_DEACTIVATE_KEY ? accessKey(f).orElse(f.getEntity()) : f.getEntity();
@@ -51,6 +60,8 @@ final class StepDispatcher {
             case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(entity, ctx);
             case VOLUME_FORENSIC_COPY -> ports.forensics().copyToForensics(entity, ctx);
             case VOLUME_COMPARE -> ports.comparison().compare(entity, ctx);
+            case VOLUME_LOCK -> ports.legalHold().lockSnapshots(entity, ctx);
+            case LOGS_LEGAL_HOLD -> ports.legalHold().holdLogs(holdFrom(ctx), holdTo(ctx), ctx);
             case CREDENTIALS_DEACTIVATE_KEY -> accessKey(f)
                     .map(key -> ports.credentials().deactivateAccessKey(key, ctx))
                     .orElseGet(() -> Outcome.skipped("no " + ACCESS_KEY_EVIDENCE + " in the finding's evidence", Map.of()));
@@ -86,6 +97,8 @@ final class StepDispatcher {
             case VOLUME_SNAPSHOT -> ports.snapshots().snapshotVolumes(target, ctx);
             case VOLUME_FORENSIC_COPY -> ports.forensics().copyToForensics(target, ctx);
             case VOLUME_COMPARE -> ports.comparison().compare(target, ctx);
+            case VOLUME_LOCK -> ports.legalHold().lockSnapshots(target, ctx);
+            case LOGS_LEGAL_HOLD -> ports.legalHold().holdLogs(holdFrom(ctx), holdTo(ctx), ctx);
             case CREDENTIALS_DEACTIVATE_KEY -> ports.credentials().deactivateAccessKey(target, ctx);
             case CREDENTIALS_DENY_USER -> PrincipalArns.userName(target).map(u -> ports.credentials().denyAllForUser(u, ctx))
                     .orElseGet(() -> Outcome.skipped(target + " is not an IAM user", Map.of()));

@@ -21,6 +21,10 @@ public enum ActionType {
      * (changes no peer shares), through the EBS direct APIs; read-only, recorded with the case.
      */
     VOLUME_COMPARE("volume.compare", Set.of(EntityType.INSTANCE)),
+    /** Locks the finding's snapshots against deletion (EBS snapshot lock, compliance mode), for a legal hold. */
+    VOLUME_LOCK("volume.lock", Set.of(EntityType.INSTANCE)),
+    /** Puts the configured log objects of the finding's time under S3 Object Lock legal hold. */
+    LOGS_LEGAL_HOLD("logs.legal_hold", Set.of(EntityType.values())),
     /** Copies the finding's snapshots re-encrypted with the forensic KMS key and shares them with the forensic account. */
     VOLUME_FORENSIC_COPY("volume.forensic_copy", Set.of(EntityType.INSTANCE)),
     CREDENTIALS_DEACTIVATE_KEY("credentials.deactivate_key", Set.of(EntityType.PRINCIPAL)),

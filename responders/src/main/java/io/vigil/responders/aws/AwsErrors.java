@@ -28,14 +28,19 @@ public final class AwsErrors {
 
     /** The error code and message the service sent (never request contents), or the client's message. */
     static String describe(SdkException e) {
-        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null) {
             return s.awsErrorDetails().errorCode() + ": " + s.awsErrorDetails().errorMessage();
+        }
+        if (e instanceof AwsServiceException s) {
+            return "HTTP " + s.statusCode() + " without an error code";
         }
         return e.getMessage();
     }
 
     static boolean hasCode(SdkException e, Set<String> codes) {
-        return e instanceof AwsServiceException s && s.awsErrorDetails() != null && codes.contains(s.awsErrorDetails().errorCode());
+        // an error without a code (an emulator's "not implemented", a proxy's HTML page) matches none; Set.of refuses null
+        return e instanceof AwsServiceException s && s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null
+                && codes.contains(s.awsErrorDetails().errorCode());
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class UnreadPlans implements Containment, Snapshots, Credentials, io.vigil.responders.evidence.ForensicCopies,
         io.vigil.responders.revert.DriftReverts, io.vigil.responders.contain.ServiceMembership,
-        io.vigil.responders.evidence.SnapshotComparison {
+        io.vigil.responders.evidence.SnapshotComparison, io.vigil.responders.evidence.LegalHold {
     private final String why;
 
     /** @param why why the cloud cannot be read, recorded with every plan */
@@ -44,6 +44,16 @@ public final class UnreadPlans implements Containment, Snapshots, Credentials, i
     @Override
     public Outcome undo(String resourceId, Map<String, String> recorded, ActionContext ctx) {
         return planned("put back on " + resourceId + " what the revert replaced (" + recorded.keySet().stream().filter(k -> k.startsWith("undo.")).toList() + ")");
+    }
+
+    @Override
+    public Outcome lockSnapshots(String instanceId, ActionContext ctx) {
+        return planned("ec2:LockSnapshot LockMode=compliance of each snapshot tagged vigil:finding=" + ctx.findingId());
+    }
+
+    @Override
+    public Outcome holdLogs(java.time.Instant from, java.time.Instant to, ActionContext ctx) {
+        return planned("s3:PutObjectLegalHold Status=ON on the configured log objects written between " + from + " and " + to);
     }
 
     @Override

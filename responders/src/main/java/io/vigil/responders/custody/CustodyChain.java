@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class CustodyChain {
     public static final String GENESIS = "0".repeat(64);
-    private static final Set<String> EVIDENCE_ACTIONS = Set.of("volume.snapshot", "volume.forensic_copy");
+    private static final Set<String> EVIDENCE_ACTIONS = Set.of("volume.snapshot", "volume.forensic_copy", "volume.lock", "logs.legal_hold");
 
     private CustodyChain() {}
 
@@ -46,7 +46,8 @@ public final class CustodyChain {
     public static CustodyRecord of(Optional<CustodyRecord> previous, ResponseAction a, String actor) {
         Map<String, String> evidence = new TreeMap<>();
         a.getDetails().forEach((k, v) -> {
-            if (k.startsWith("snapshot.") || k.startsWith("copy.") || k.equals("shared_with") || k.equals("forensic_kms_key") || k.equals("instance")) {
+            if (k.startsWith("snapshot.") || k.startsWith("copy.") || k.equals("shared_with") || k.equals("forensic_kms_key") || k.equals("instance")
+                    || k.startsWith("locked.") || k.equals("logs") || k.equals("window") || k.equals("held")) {
                 evidence.put(k, v);
             }
         });
