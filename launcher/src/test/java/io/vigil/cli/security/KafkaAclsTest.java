@@ -162,7 +162,7 @@ class KafkaAclsTest {
         assertThat(consume(report, Topics.FINDINGS.name())).isGreaterThanOrEqualTo(0);
         assertDenied(() -> produce(report, Topics.FINDINGS.name()));
         assertDenied(() -> produce(report, Topics.RESPONSE_ACTIONS.name()));
-        assertDenied(() -> consume(report, Topics.FLOWS_RAW.name()));
+        assertDenied(() -> consume(report, Topics.COLLECTOR_CHECKPOINTS.name())); // inputs it may read back (incident reports), checkpoints not
     }
 
     @Test
