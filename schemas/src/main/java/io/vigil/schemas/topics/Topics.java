@@ -2,6 +2,7 @@ package io.vigil.schemas.topics;
 
 import io.vigil.schemas.AuditEvent;
 import io.vigil.schemas.BaselineApproval;
+import io.vigil.schemas.Suppression;
 import io.vigil.schemas.ConfigChange;
 import io.vigil.schemas.CustodyRecord;
 import io.vigil.schemas.DeadLetter;
@@ -70,6 +71,9 @@ public final class Topics {
      * The chain of custody of each case's evidence, keyed by case id: append-only and never compacted (every record is a
      * link); give it {@code retention.ms=-1} for legal holds. Each record's hash covers the previous one's.
      */
+    /** Findings people decided are expected, keyed by suppression id; one partition, read whole by every streams instance. */
+    public static final TopicSpec<Suppression> SUPPRESSIONS = new TopicSpec<>("suppressions", Suppression.class, 1, Cleanup.COMPACT,
+            "finding suppressions (detector, entity or CIDR, expiry), keyed by id; tombstone lifts");
     public static final TopicSpec<CustodyRecord> CUSTODY = new TopicSpec<>("custody.records", CustodyRecord.class, P, Cleanup.DELETE,
             "hash-chained custody records of evidence, keyed by case id");
 
@@ -111,6 +115,7 @@ public final class Topics {
         out.add(COLLECTOR_DLQ);
         out.add(COLLECTOR_CHECKPOINTS);
         out.add(CUSTODY);
+        out.add(SUPPRESSIONS);
         return List.copyOf(out);
     }
 

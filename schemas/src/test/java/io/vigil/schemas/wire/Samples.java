@@ -37,6 +37,8 @@ final class Samples {
 
     static List<SpecificRecord> all() {
         return List.of(
+                io.vigil.schemas.Suppression.newBuilder().setId("s-1").setDetector("flow.port_scan").setCidr("10.0.5.0/24")
+                        .setExpiresAt(T.plusSeconds(86_400)).setReason("the vulnerability scanner").setCreatedBy("carol").setCreatedAt(T).build(),
                 FlowRecord.newBuilder().setVersion(5).setAccountId("123456789012").setInterfaceId("eni-0a1b2c3d")
                         .setSrcaddr("2001:db8:1234:a100:8d6e:3477:df66:f105").setDstaddr("10.0.0.7").setSrcport(34892).setDstport(22)
                         .setProtocol(6).setPackets(54L).setBytes(8855L).setStart(T).setEnd(T.plusSeconds(60)).setAction("ACCEPT")

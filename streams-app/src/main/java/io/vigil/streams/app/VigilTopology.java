@@ -10,6 +10,7 @@ import io.vigil.streams.detect.inventory.InventoryDetections;
 import io.vigil.streams.detect.sigma.SigmaDetections;
 import io.vigil.streams.inventory.InventoryTables;
 import io.vigil.streams.siem.SiemMirror;
+import io.vigil.streams.suppress.Suppressions;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +31,8 @@ public final class VigilTopology {
     public static Topology build(DetectionContext ctx) {
         AvroTrust.ensure();
         StreamsBuilder builder = new StreamsBuilder();
+        Suppressions.addTo(builder, ctx.wire());
+        ctx = ctx.withSuppressions();
         AuditDetections.addTo(builder, ctx);
         ConfigDetections.addTo(builder, ctx);
         FlowDetections.addTo(builder, ctx);

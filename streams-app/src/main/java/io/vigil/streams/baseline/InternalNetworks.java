@@ -47,9 +47,11 @@ public final class InternalNetworks {
 
     /** Private by {@link Addresses#isPrivate} or inside one of these networks. */
     public boolean isInternal(long hi, long lo) {
-        if (Addresses.isPrivate(hi, lo)) {
-            return true;
-        }
+        return Addresses.isPrivate(hi, lo) || inListed(hi, lo);
+    }
+
+    /** Inside one of these networks, private ranges aside. */
+    public boolean inListed(long hi, long lo) {
         for (int i = 0; i < lengths.length; i++) {
             if (matches(hi, lo, his[i], los[i], lengths[i])) {
                 return true;
