@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Learns what normal looks like in a cloud estate and acts when something departs from it.",
         subcommands = {DemoCommand.class, ReplayCommand.class, CollectCommand.class, StreamsCommand.class, RespondCommand.class,
-                RestoreCommand.class, ApproveCommand.class, io.vigil.cli.respond.cases.CaseCommand.class, ReportCmd.class, HuntCommand.class, BaselineCommand.class, SimulateCommand.class, BenchCommand.class, AclsCommand.class, CommandLine.HelpCommand.class})
+                RestoreCommand.class, ApproveCommand.class, io.vigil.cli.respond.cases.CaseCommand.class, ReportCmd.class, HuntCommand.class, BaselineCommand.class, io.vigil.cli.suppress.SuppressCommand.class, SimulateCommand.class, BenchCommand.class, AclsCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
 
     public static void main(String[] args) {

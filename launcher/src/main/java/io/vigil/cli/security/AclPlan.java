@@ -59,7 +59,7 @@ public final class AclPlan {
             case STREAMS -> {
                 a.topics(inputs, AclOperation.READ);
                 a.topics(inputDlqs, AclOperation.WRITE); // records the topology cannot decode go to the .dlq of their topic
-                a.topics(List.of(Topics.RULES.name(), Topics.BASELINE_APPROVED.name()), AclOperation.READ);
+                a.topics(List.of(Topics.RULES.name(), Topics.BASELINE_APPROVED.name(), Topics.SUPPRESSIONS.name()), AclOperation.READ);
                 a.topics(List.of(Topics.dlq(Topics.BASELINE_APPROVED.name()).name(), Topics.dlq(Topics.FINDINGS.name()).name()), AclOperation.WRITE);
                 a.topics(List.of(Topics.FINDINGS.name()), AclOperation.READ, AclOperation.WRITE); // the SIEM mirrors read findings back
                 a.topics(Topics.FINDINGS_MIRRORS.stream().map(TextTopic::name).toList(), AclOperation.WRITE);
@@ -84,6 +84,7 @@ public final class AclPlan {
                 a.topics(inputs, AclOperation.READ);
                 a.topics(List.of(Topics.FINDINGS.name(), Topics.CONFIG_CHANGES.name(), Topics.BASELINE_SNAPSHOTS.name()), AclOperation.READ);
                 a.topics(List.of(Topics.RULES.name(), Topics.BASELINE_APPROVED.name()), AclOperation.WRITE);
+                a.topics(List.of(Topics.SUPPRESSIONS.name()), AclOperation.READ, AclOperation.WRITE); // vigil suppress: list, add, lift
                 // vigil approve and vigil restore: read the ledger, record decisions and restore requests
                 a.topics(List.of(Topics.RESPONSE_ACTIONS.name()), AclOperation.READ, AclOperation.WRITE);
                 a.topics(List.of(Topics.RESPONSE_APPROVALS.name()), AclOperation.READ, AclOperation.WRITE);
