@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.cli.kafka.KafkaOptions;
 import io.vigil.cli.kafka.KafkaRuntime;
+import io.vigil.cli.kafka.OneRecord;
 import io.vigil.cli.kafka.TopicReader;
 import io.vigil.cli.kafka.TopicSetup;
 import io.vigil.schemas.BaselineApproval;
@@ -18,10 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,12 +75,7 @@ public final class BaselineApproveCommand implements Callable<Integer> {
             }
             BaselineApproval a = approval.get();
             String key = a.getResourceType() + "/" + a.getResourceId();
-            Map<String, Object> props = new java.util.HashMap<>(client);
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            try (var producer = new KafkaProducer<>(props, new StringSerializer(), Topics.BASELINE_APPROVED.valueSerde(runtime.wire()).serializer())) {
-                producer.send(new ProducerRecord<>(Topics.BASELINE_APPROVED.name(), null, a.getApprovedAt().toEpochMilli(), key, a)).get();
-            }
+            OneRecord.send(runtime, Topics.BASELINE_APPROVED, a.getApprovedAt().toEpochMilli(), key, a);
             spec.commandLine().getOut().println("approved " + key + " as its baseline (from " + a.getSource()
                     + (a.getCaptureTime() == null ? "" : ", captured " + a.getCaptureTime()) + ") by " + a.getApprovedBy());
             return 0;

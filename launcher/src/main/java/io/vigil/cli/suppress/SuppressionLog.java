@@ -1,17 +1,13 @@
 package io.vigil.cli.suppress;
 
 import io.vigil.cli.kafka.KafkaRuntime;
+import io.vigil.cli.kafka.OneRecord;
 import io.vigil.cli.kafka.TopicReader;
 import io.vigil.schemas.Suppression;
 import io.vigil.schemas.topics.Topics;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads and writes the suppressions topic: the latest record per id is the suppression, a tombstone lifts it. */
 final class SuppressionLog {
@@ -31,11 +27,6 @@ final class SuppressionLog {
 
     /** Writes {@code value} (null: a tombstone) under {@code id}, and waits for the broker's acknowledgement. */
     static void write(KafkaRuntime runtime, String id, Suppression value) throws Exception {
-        Map<String, Object> props = new HashMap<>(runtime.clientProps());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), Topics.SUPPRESSIONS.valueSerde(runtime.wire()).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.SUPPRESSIONS.name(), id, value)).get();
-        }
+        OneRecord.send(runtime, Topics.SUPPRESSIONS, null, id, value);
     }
 }
