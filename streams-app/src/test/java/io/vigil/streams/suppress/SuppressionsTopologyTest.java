@@ -50,6 +50,9 @@ class SuppressionsTopologyTest {
             var findings = driver.createOutputTopic(Topics.FINDINGS.name(), Topics.FINDINGS.keySerde().deserializer(),
                     Topics.FINDINGS.valueSerde(wire).deserializer());
 
+            var raw = driver.createInputTopic(Topics.SUPPRESSIONS.name(), new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer());
+            raw.pipeInput("garbage", new byte[] {1, 2, 3}); // undecodable: skipped, the store goes on
             suppressions.pipeInput("change-1234", Suppression.newBuilder().setId("change-1234").setDetector("audit.*").setEntity(ALICE)
                     .setReason("CHG-1234: trail migration").setCreatedBy("carol").setCreatedAt(T).build());
             audit.pipeInput(ALICE, stopLogging("e-1", ALICE, T));
