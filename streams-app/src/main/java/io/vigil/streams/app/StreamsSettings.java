@@ -4,6 +4,7 @@ import io.vigil.streams.dlq.DeadLetterHandler;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -28,6 +29,10 @@ public final class StreamsSettings {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         // One stream thread per core (up to 4): partitions are processed in parallel, each still in order.
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        // A restore consumer that has caught up waits fetch.max.wait.ms (500 ms) for data that never comes before the
+        // next task's changelog gets its turn: on start-up with empty or caught-up changelogs that was half a second per
+        // task a thread restores. While there is data to restore, fetches return at once whatever this is.
+        p.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 100);
         p.putAll(user);
         return p;
     }

@@ -3,12 +3,14 @@ package io.vigil.streams.detect.flow;
 import io.vigil.schemas.Finding;
 import io.vigil.schemas.FlowRecord;
 import io.vigil.schemas.wire.WireFormat;
+import io.vigil.streams.app.CommitWhenIdle;
 import io.vigil.streams.baseline.FlowFacts;
 import io.vigil.streams.baseline.FlowProfile;
 import io.vigil.streams.baseline.FlowProfileStore;
 import io.vigil.streams.baseline.FlowRecordBytes;
 import io.vigil.streams.finding.Findings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,7 +31,10 @@ final class FlowProfileProcessor implements Processor<byte[], byte[], String, Fi
     private final Clock clock;
     private final String storeName;
     private final FlowRecordBytes bytes = new FlowRecordBytes();
+    /** How long a task's input must pause before its findings are committed ahead of the commit interval. */
+    private static final Duration IDLE = Duration.ofMillis(100);
     private ProcessorContext<String, Finding> context;
+    private CommitWhenIdle commits;
     private FlowProfileStore store;
     private FlowFacts facts;
     private FlowJudge judge;
@@ -44,6 +49,7 @@ final class FlowProfileProcessor implements Processor<byte[], byte[], String, Fi
     @Override
     public void init(ProcessorContext<String, Finding> context) {
         this.context = context;
+        this.commits = CommitWhenIdle.schedule(context, IDLE);
         this.store = context.getStateStore(storeName);
         this.facts = new FlowFacts(config.internalNetworks());
         this.judge = new FlowJudge(config);
@@ -51,6 +57,7 @@ final class FlowProfileProcessor implements Processor<byte[], byte[], String, Fi
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        commits.processed();
         byte[] value = record.value();
         if (value == null) {
             return;
