@@ -43,7 +43,7 @@ public final class FlowBench {
     private static final long SEED = 20240805L;
     /** Warm-up passes go on (up to {@value #MAX_WARMUPS}) while the JIT compiled for more than this share of the last one. */
     private static final double WARM_COMPILE_SHARE = 0.05;
-    private static final int MAX_WARMUPS = 3;
+    private static final int MAX_WARMUPS = 8;
     private static final Duration COMPILER_QUIET = Duration.ofSeconds(2);
     private static final Duration COMPILER_WAIT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(FlowBench.class);
