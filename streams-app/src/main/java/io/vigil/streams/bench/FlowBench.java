@@ -70,7 +70,7 @@ public final class FlowBench {
                 produce(clientProps, wire, flows, records);
                 Map<TopicPartition, Long> ends = endOffsets(admin, flows);
                 BenchConsumer consumer = new BenchConsumer(clientProps, flows, ends);
-                // Best of two: the first pass also warms the JIT and the page cache for the others.
+                // The first pass warms the JIT and the page cache; the second is the one measured.
                 consumer.rate(null);
                 awaitCompilerQuiet(records);
                 long cpu = processCpuNanos();
