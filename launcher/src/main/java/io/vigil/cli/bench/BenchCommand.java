@@ -21,7 +21,7 @@ public final class BenchCommand implements Runnable {
     @Command(name = "flows", mixinStandardHelpOptions = true,
             description = {"The full flow topology (baselines and every flow detector, exactly-once) against a plain consumer over",
                     "the same synthetic flow records on the same broker, each measured once warm (the topology after up to 8",
-                    "warm-up passes, until the JIT compiles for under 5% of one): both rates, the CPU time per record, the JIT",
+                    "warm-up passes, until the JIT compiles for under 5%% of one): both rates, the CPU time per record, the JIT",
                     "time in the measured pass, state bytes per entity, p50/p99 latency from record append to finding at half",
                     "the measured rate, and, last, 'ratio streams/consumer'."})
     static final class Flows implements Callable<Integer> {
