@@ -44,6 +44,8 @@ public final class FlowBench {
     /** Warm-up passes go on (up to {@value #MAX_WARMUPS}) while the JIT compiled for more than this share of the last one. */
     private static final double WARM_COMPILE_SHARE = 0.05;
     private static final int MAX_WARMUPS = 8;
+    /** Runs shorter than this (the tests') measure nothing: one warm-up pass, no wait for the compiler. */
+    private static final long MEASURABLE = 100_000;
     private static final Duration COMPILER_QUIET = Duration.ofSeconds(2);
     private static final Duration COMPILER_WAIT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(FlowBench.class);
@@ -92,7 +94,7 @@ public final class FlowBench {
                     compiling = (compileMillis() - jit) / ((System.nanoTime() - started) / 1e6);
                     LOG.info("flow topology warm-up pass {}: the JIT compiled for {}% of it", warmups, Math.round(100 * compiling));
                     awaitCompilerQuiet(records);
-                } while (compiling > WARM_COMPILE_SHARE && warmups < MAX_WARMUPS);
+                } while (compiling > WARM_COMPILE_SHARE && warmups < MAX_WARMUPS && records >= MEASURABLE);
                 cpu = processCpuNanos();
                 long jit = compileMillis();
                 long started = System.nanoTime();
@@ -127,7 +129,7 @@ public final class FlowBench {
      */
     private static void awaitCompilerQuiet(long records) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (records < 100_000 || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        if (records < MEASURABLE || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return;
         }
         long deadline = System.nanoTime() + COMPILER_WAIT.toNanos();
