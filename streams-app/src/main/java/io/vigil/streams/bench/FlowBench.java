@@ -6,7 +6,6 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +89,13 @@ public final class FlowBench {
                 do {
                     long jit = compileMillis();
                     long started = System.nanoTime();
-                    new StreamsPass(clientProps, wire, warmupId(applicationId, warmups++), flows, findings + ".warmup").run(admin, ends);
+                    String warmupId = warmupId(applicationId, warmups++);
+                    try {
+                        new StreamsPass(clientProps, wire, warmupId, flows, findings + ".warmup").run(admin, ends);
+                    } finally {
+                        // At once, so the broker's log cleaner does not compact a finished pass's changelog during the next.
+                        removeQuietly(admin, List.of(StreamsPass.changelog(warmupId)), List.of(warmupId));
+                    }
                     compiling = (compileMillis() - jit) / ((System.nanoTime() - started) / 1e6);
                     LOG.info("flow topology warm-up pass {}: the JIT compiled for {}% of it", warmups, Math.round(100 * compiling));
                     awaitCompilerQuiet(records);
@@ -106,13 +111,7 @@ public final class FlowBench {
                 return new FlowBenchResult(records, PARTITIONS, plain, decoding, streamsJit, streams.recordsPerSecond(), found, streams.entities(),
                         streams.bytesPerEntity(), new FlowBenchResult.Cpu(plainCpu, decodingCpu, streamsCpu), latency);
             } finally {
-                List<String> topics = new ArrayList<>(List.of(flows, findings, findings + ".warmup", StreamsPass.changelog(applicationId)));
-                List<String> groups = new ArrayList<>(List.of(applicationId));
-                for (int i = 0; i < MAX_WARMUPS; i++) {
-                    topics.add(StreamsPass.changelog(warmupId(applicationId, i)));
-                    groups.add(warmupId(applicationId, i));
-                }
-                removeQuietly(admin, topics, groups);
+                removeQuietly(admin, List.of(flows, findings, findings + ".warmup", StreamsPass.changelog(applicationId)), List.of(applicationId));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
